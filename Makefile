@@ -1,0 +1,51 @@
+# SkillShift — `make run` sets everything up and starts the app; `make test` runs every test.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+SOURCE ?= ../shared/data
+STAMP  := $(VENV)/.setup-stamp
+
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: setup run test test-core lint resources model index bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(PY) -m app
+
+test: setup lint
+	$(PY) -m pytest -q
+
+test-core: setup
+	$(PY) -m pytest -q tests/core
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+resources: setup
+	$(PY) resources/build_resources.py --source $(SOURCE)
+
+# Training needs the `train` extra (torch==2.13.0, CPU build); `make test` never trains.
+model: setup
+	$(PY) -m pip install --quiet -e '.[dev,train]'
+	$(PY) models/make_model.py --source $(SOURCE)
+
+index: setup
+	$(PY) models/build_index.py
+
+bench: setup
+	$(PY) -m app bench
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,95 @@
+"""The one place that knows where bundled resources live and where user data goes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path, PurePosixPath
+
+APP_NAME = "SkillShift"
+
+_data_dir_override: Path | None = None
+
+
+class PathError(ValueError):
+    """A relative resource path that tries to leave its folder."""
+
+
+def bundle_root() -> Path:
+    """Folder that holds `resources/` and `models/`: the source tree or the frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def _safe_join(base: Path, relative: str) -> Path:
+    pure = PurePosixPath(relative.replace("\\", "/"))
+    if pure.is_absolute() or relative.startswith(("/", "\\")) or ".." in pure.parts:
+        raise PathError(f"resource path must be relative and stay inside its folder: {relative!r}")
+    if pure.parts and ":" in pure.parts[0]:
+        raise PathError(f"resource path must not name a drive: {relative!r}")
+    return base.joinpath(*pure.parts)
+
+
+def resource_path(relative: str = "") -> Path:
+    """A file under `resources/` (the embedded database and assets)."""
+    return _safe_join(bundle_root() / "resources", relative)
+
+
+def model_path(relative: str = "") -> Path:
+    """A file under `models/` (the ONNX model, tokenizer, manifest)."""
+    return _safe_join(bundle_root() / "models", relative)
+
+
+def database_path() -> Path:
+    env = os.environ.get("SKILLSHIFT_DB")
+    if env:
+        return Path(env)
+    return resource_path("skillshift.db")
+
+
+def set_data_dir(path: str | os.PathLike[str] | None) -> None:
+    """Move every writable folder (profiles, settings, caches) under `path` (`--data-dir`)."""
+    global _data_dir_override  # noqa: PLW0603 - one process-wide setting, set once at start-up
+    _data_dir_override = Path(path).expanduser().resolve() if path is not None else None
+
+
+def _default_data_dir() -> Path:
+    env = os.environ.get("SKILLSHIFT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / APP_NAME
+
+
+def data_dir(create: bool = True) -> Path:
+    """Root of all user data."""
+    path = _data_dir_override or _default_data_dir()
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _subdir(name: str, create: bool) -> Path:
+    path = data_dir(create) / name
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def profiles_dir(create: bool = True) -> Path:
+    return _subdir("profiles", create)
+
+
+def cache_dir(create: bool = True) -> Path:
+    return _subdir("cache", create)
+
+
+def settings_file() -> Path:
+    return data_dir() / "settings.ini"

@@ -1,0 +1,49 @@
+"""Resource and user-data locations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import paths
+
+
+def test_resources_resolve_inside_the_source_tree() -> None:
+    root = paths.bundle_root()
+    assert (root / "app" / "paths.py").exists()
+    assert paths.resource_path("skillshift.db").parent == root / "resources"
+    assert paths.model_path("manifest.json").parent == root / "models"
+
+
+@pytest.mark.parametrize(
+    "bad", ["/etc/passwd", "../secret", "a/../../b", "C:/x", "\\\\server\\share"]
+)
+def test_escaping_paths_are_rejected(bad: str) -> None:
+    with pytest.raises(paths.PathError):
+        paths.resource_path(bad)
+
+
+def test_frozen_bundle_root(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    assert paths.bundle_root() == tmp_path
+    assert paths.model_path("tokenizer.json") == tmp_path / "models" / "tokenizer.json"
+
+
+def test_data_dir_override_moves_everything(tmp_path: Path) -> None:
+    paths.set_data_dir(tmp_path / "portable")
+    try:
+        assert paths.data_dir() == (tmp_path / "portable").resolve()
+        assert paths.profiles_dir().is_dir()
+        assert paths.cache_dir().parent == paths.data_dir()
+        assert paths.settings_file().parent == paths.data_dir()
+    finally:
+        paths.set_data_dir(None)
+
+
+def test_default_data_dir_honours_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLSHIFT_DATA_DIR", str(tmp_path / "env"))
+    paths.set_data_dir(None)
+    assert paths.data_dir() == tmp_path / "env"
