@@ -14,6 +14,8 @@ CLI_RUNS: list[tuple[list[str], str]] = [
     (["info", "29-1141.00", "--json"], ""),
     (["match", "--jsonl"], "registered nurse\nsr accounts payable clerk\n"),
     (["exposure", "--jsonl"], "Prepare tax returns for individuals.\n"),
+    (["transitions", "43-3031.00", "--top", "3", "--jsonl"], ""),
+    (["--smoke-test"], ""),
     (["--version"], ""),
 ]
 
@@ -35,10 +37,14 @@ def test_guard_catches_a_connection_attempt(offline_env: dict[str, str], tmp_pat
     """The guard is real: a child that tries to reach the network is refused and logged."""
     code = (
         "import socket\n"
-        "try:\n"
-        "    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
-        "except OSError as exc:\n"
-        "    print('refused', exc)\n"
+        "for attempt in (\n"
+        "    lambda: socket.create_connection(('example.org', 80), timeout=1),\n"
+        "    lambda: socket.socket().connect(('192.0.2.1', 80)),\n"
+        "):\n"
+        "    try:\n"
+        "        attempt()\n"
+        "    except OSError as exc:\n"
+        "        print('refused', exc)\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],
@@ -48,12 +54,13 @@ def test_guard_catches_a_connection_attempt(offline_env: dict[str, str], tmp_pat
         timeout=60,
         check=False,
     )
-    assert "refused" in proc.stdout
-    log = Path(offline_env["SKILLSHIFT_NETWORK_LOG"])
-    assert log.exists() and "socket.connect" in log.read_text(encoding="utf-8")
+    assert proc.stdout.count("refused") == 2
+    log = Path(offline_env["SKILLSHIFT_NETWORK_LOG"]).read_text(encoding="utf-8")
+    assert "socket.getaddrinfo" in log
+    assert "socket.connect" in log
 
 
-@pytest.mark.parametrize(("args", "stdin"), CLI_RUNS, ids=[a[0] for a, _ in CLI_RUNS])
+@pytest.mark.parametrize(("args", "stdin"), CLI_RUNS, ids=[a[0].lstrip("-") for a, _ in CLI_RUNS])
 def test_cli_command_opens_no_connection(
     args: list[str], stdin: str, offline_env: dict[str, str]
 ) -> None:
