@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.setup-stamp
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: setup run test test-core lint resources model index bench clean
+.PHONY: setup run test test-core lint resources model index bench dist test-dist clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,23 @@ index: setup
 
 bench: setup
 	$(PY) -m app bench
+
+# A runtime-only environment (no dev or training tools) builds the bundle.
+DIST_VENV := build/dist-venv
+VERSION    = $(shell $(PYTHON) -c "import re;print(re.search(r'__version__ = \"(.+)\"',open('app/__init__.py').read()).group(1))")
+ARCHIVE    = dist/SkillShift-$(VERSION)-linux-x86_64.tar.gz
+
+dist:
+	test -x $(DIST_VENV)/bin/python || $(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install --quiet . pyinstaller
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+	cp packaging/skillshift.desktop dist/SkillShift/ 2>/dev/null || true
+	tar -C dist -czf $(ARCHIVE) SkillShift
+	@echo "built $(ARCHIVE)"
+
+test-dist: setup
+	$(PY) -m pytest -q -m slow tests/packaging
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

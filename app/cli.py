@@ -11,7 +11,16 @@ from app import __version__
 from app.core.errors import SkillShiftError
 
 # Subcommand modules under app.commands; each defines `register(subparsers)`.
-COMMAND_MODULES: tuple[str, ...] = ("info", "match", "exposure", "bench")
+COMMAND_MODULES: tuple[str, ...] = (
+    "info",
+    "match",
+    "exposure",
+    "transitions",
+    "analyze",
+    "plan",
+    "evaluate",
+    "bench",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
