@@ -33,16 +33,22 @@ lint: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
+# The database first, then the precomputed embeddings and the transition matrix built on it.
 resources: setup
 	$(PY) resources/build_resources.py --source $(SOURCE)
+	$(PY) models/build_index.py
+	$(PY) resources/build_transitions.py
 
 # Training needs the `train` extra (torch==2.13.0, CPU build); `make test` never trains.
 model: setup
 	$(PY) -m pip install --quiet -e '.[dev,train]'
 	$(PY) models/make_model.py --source $(SOURCE)
+	$(PY) models/build_index.py
+	$(PY) resources/build_transitions.py
 
 index: setup
 	$(PY) models/build_index.py
+	$(PY) resources/build_transitions.py
 
 bench: setup
 	$(PY) -m app bench

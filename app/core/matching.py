@@ -1,0 +1,1239 @@
+"""Free text → occupations (job titles), ESCO skills and O*NET tasks: embeddings + lexical signal."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+import zipfile
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+import numpy as np
+
+from app import paths
+from app.core.encoder import Encoder
+from app.core.errors import ResourceError
+from app.core.index import EmbeddingStore, pack_texts, texts_digest, unpack_texts
+from app.core.progress import NULL_PROGRESS, Progress
+
+# --------------------------------------------------------------------------- results
+
+
+class OccupationMatch(NamedTuple):
+    code: str
+    title: str  # the occupation's official O*NET title
+    score: float
+
+
+class SkillMatch(NamedTuple):
+    uri: str
+    label: str
+    score: float
+
+
+class TaskMatch(NamedTuple):
+    task_id: int
+    task: str
+    code: str
+    similarity: float
+
+
+# --------------------------------------------------------------------------- database
+
+
+def connect_readonly(db_path: Path | None = None) -> sqlite3.Connection:
+    path = db_path if db_path is not None else paths.database_path()
+    if not path.is_file():
+        raise ResourceError(
+            f"database {path} is missing; reinstall SkillShift "
+            "(in a source checkout: `make resources`)"
+        )
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ResourceError(f"database {path} cannot be opened ({exc})") from None
+
+
+def _query(db_path: Path | None, sql: str) -> list[tuple[object, ...]]:
+    connection = connect_readonly(db_path)
+    try:
+        return connection.execute(sql).fetchall()
+    except sqlite3.Error as exc:
+        raise ResourceError(
+            f"database is damaged or outdated ({exc}); reinstall SkillShift"
+        ) from None
+    finally:
+        connection.close()
+
+
+@dataclass(frozen=True)
+class TitleRow:
+    code: str
+    title: str
+    source: str
+
+
+def load_occupations(db_path: Path | None = None) -> dict[str, str]:
+    """code → official title, in code order."""
+    return {
+        str(c): str(t)
+        for c, t in _query(db_path, "SELECT code, title FROM occupations ORDER BY code")
+    }
+
+
+def load_title_rows(db_path: Path | None = None) -> list[TitleRow]:
+    rows = _query(db_path, "SELECT code, title, source FROM titles ORDER BY id")
+    return [TitleRow(str(c), str(t).strip(), str(s)) for c, t, s in rows if str(t).strip()]
+
+
+def load_tasks(db_path: Path | None = None) -> list[tuple[int, str, str]]:
+    """(task_id, code, task) in task_id order."""
+    rows = _query(db_path, "SELECT task_id, code, task FROM tasks ORDER BY task_id")
+    return [(int(i), str(c), str(t)) for i, c, t in rows]  # type: ignore[call-overload]
+
+
+def load_skills(db_path: Path | None = None) -> list[tuple[str, str]]:
+    """(uri, preferred label) in uri order."""
+    return [
+        (str(u), str(lab))
+        for u, lab in _query(db_path, "SELECT uri, label FROM esco_skills ORDER BY uri")
+    ]
+
+
+def database_content_hash(db_path: Path | None = None) -> str | None:
+    rows = _query(db_path, "SELECT value FROM meta WHERE key = 'content_hash'")
+    return str(rows[0][0]) if rows else None
+
+
+def title_texts(rows: Iterable[TitleRow], occupations: dict[str, str]) -> list[str]:
+    """Every distinct title text, sorted: the row order of the stored title embeddings."""
+    return sorted({r.title for r in rows} | set(occupations.values()))
+
+
+def corpus_texts(kind: str, db_path: Path | None = None) -> list[str]:
+    """The texts whose embeddings the index stores for `kind`, in row order."""
+    if kind == "title":
+        return title_texts(load_title_rows(db_path), load_occupations(db_path))
+    if kind == "task":
+        return [task for _, _, task in load_tasks(db_path)]
+    if kind == "skill":
+        return [label for _, label in load_skills(db_path)]
+    raise ValueError(f"unknown index kind {kind!r}")
+
+
+# --------------------------------------------------------------------------- normalisation
+
+# Part of the cache key of derived title/skill data: bump it whenever normalisation changes.
+NORMALISER_VERSION = 2
+
+# Abbreviations people type in job titles; the first expansion is the usual reading.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "mgr": ("manager",),
+    "mngr": ("manager",),
+    "mgrs": ("managers",),
+    "mgmt": ("management",),
+    "sr": ("senior",),
+    "snr": ("senior",),
+    "jr": ("junior",),
+    "jnr": ("junior",),
+    "asst": ("assistant",),
+    "assist": ("assistant",),
+    "tech": ("technician", "technology"),
+    "techs": ("technicians",),
+    "eng": ("engineer", "engineering"),
+    "engr": ("engineer",),
+    "engg": ("engineering",),
+    "admin": ("administrator", "administrative"),
+    "adm": ("administrator",),
+    "acct": ("accountant", "accounting", "account"),
+    "accts": ("accounts",),
+    "acctg": ("accounting",),
+    "rep": ("representative",),
+    "reps": ("representatives",),
+    "coord": ("coordinator",),
+    "coordr": ("coordinator",),
+    "dir": ("director",),
+    "supv": ("supervisor",),
+    "supvr": ("supervisor",),
+    "supr": ("supervisor",),
+    "spvr": ("supervisor",),
+    "spv": ("supervisor",),
+    "spec": ("specialist",),
+    "ops": ("operations",),
+    "oper": ("operator",),
+    "op": ("operator",),
+    "dev": ("developer", "development"),
+    "devs": ("developers",),
+    "mktg": ("marketing",),
+    "svc": ("service",),
+    "svcs": ("services",),
+    "serv": ("service",),
+    "cust": ("customer",),
+    "assoc": ("associate",),
+    "exec": ("executive",),
+    "ofc": ("office",),
+    "ofcr": ("officer",),
+    "dept": ("department",),
+    "govt": ("government",),
+    "intl": ("international",),
+    "natl": ("national",),
+    "med": ("medical",),
+    "pharm": ("pharmacy",),
+    "maint": ("maintenance",),
+    "mech": ("mechanic", "mechanical"),
+    "elec": ("electrical", "electrician"),
+    "constr": ("construction",),
+    "prod": ("production",),
+    "anlst": ("analyst",),
+    "sw": ("software",),
+    "hw": ("hardware",),
+    "prog": ("programmer",),
+    "progr": ("programmer",),
+    "info": ("information",),
+    "sys": ("systems",),
+    "sci": ("scientist",),
+    "tchr": ("teacher",),
+    "instr": ("instructor",),
+    "prof": ("professor",),
+    "gen": ("general",),
+    "ctr": ("center",),
+    "hosp": ("hospital",),
+    "drvr": ("driver",),
+    "whse": ("warehouse",),
+    "clk": ("clerk",),
+    "secy": ("secretary",),
+    "recept": ("receptionist",),
+    "nurs": ("nursing",),
+    "lab": ("laboratory",),
+    "auto": ("automotive",),
+    "pres": ("president",),
+    "vp": ("vice president",),
+    "svp": ("senior vice president",),
+    "evp": ("executive vice president",),
+    "avp": ("assistant vice president",),
+    "mfg": ("manufacturing",),
+    "qlty": ("quality",),
+    "trans": ("transportation",),
+    "equip": ("equipment",),
+    "env": ("environmental",),
+    "mgt": ("management",),
+}
+
+# Acronyms common in job titles; the titles data adds many more ("Chief Technology Officer (CTO)").
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "rn": ("registered nurse",),
+    "lpn": ("licensed practical nurse",),
+    "lvn": ("licensed vocational nurse",),
+    "cna": ("certified nursing assistant",),
+    "np": ("nurse practitioner",),
+    "pa": ("physician assistant",),
+    "emt": ("emergency medical technician",),
+    "cpa": ("certified public accountant",),
+    "ceo": ("chief executive officer",),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+    "cto": ("chief technology officer",),
+    "cio": ("chief information officer",),
+    "cmo": ("chief marketing officer",),
+    "hr": ("human resources",),
+    "it": ("information technology",),
+    "qa": ("quality assurance",),
+    "qc": ("quality control",),
+    "ot": ("occupational therapist",),
+    "slp": ("speech language pathologist",),
+    "dba": ("database administrator",),
+    "ux": ("user experience",),
+    "ui": ("user interface",),
+    "gm": ("general manager",),
+    "hvac": ("heating ventilation and air conditioning",),
+    "cdl": ("commercial drivers license",),
+    "md": ("medical doctor",),
+    "dds": ("doctor of dental surgery",),
+    "crna": ("certified registered nurse anesthetist",),
+    "sre": ("site reliability engineer",),
+}
+
+# Remote/contract/schedule words say nothing about the occupation.
+NOISE_WORDS = frozenset(
+    {
+        "remote",
+        "hybrid",
+        "contract",
+        "temp",
+        "temporary",
+        "wfh",
+        "onsite",
+        "freelance",
+        "trainee",
+        "fulltime",
+        "parttime",
+        "seasonal",
+        "urgent",
+        "hiring",
+        "immediate",
+        "start",
+        "nights",
+        "weekends",
+        "weekend",
+        "overnight",
+        "prn",
+    }
+)
+NOISE_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("part", "time"),
+    ("full", "time"),
+    ("work", "from", "home"),
+    ("on", "site"),
+    ("entry", "level"),
+    ("per", "diem"),
+    ("night", "shift"),
+    ("day", "shift"),
+)
+LEVEL_WORDS = frozenset(
+    {"i", "ii", "iii", "iv", "v", "vi", "1", "2", "3", "4", "5", "l1", "l2", "l3", "l4"}
+)
+SENIORITY_WORDS = frozenset(
+    {
+        "senior",
+        "junior",
+        "lead",
+        "chief",
+        "head",
+        "principal",
+        "staff",
+        "experienced",
+        "master",
+    }
+)
+_STOP = frozenset({"and", "of", "the", "for", "in", "to", "a", "an", "or", "with", "on", "at"})
+
+_PAREN_RE = re.compile(r"^(?P<before>[^()]*)\((?P<inside>[^()]*)\)(?P<after>[^()]*)$")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+")
+
+
+def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Alphanumeric tokens with their case kept (case marks acronyms); & → and, ' dropped."""
+    folded = _ascii_fold(unicodedata.normalize("NFKC", text))
+    folded = folded.replace("&", " and ").replace("'", "").replace("’", "")
+    return _TOKEN_RE.findall(folded)
+
+
+def singular(word: str) -> str:
+    """Crude singular so "Registered Nurses" and "registered nurse" meet; applied to both sides."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ys")):
+        return word[:-1]
+    return word
+
+
+_NOISE_STARTS = NOISE_WORDS | {p[0] for p in NOISE_PHRASES} | {"level"}
+
+
+def _strip_noise(words: list[str]) -> list[str]:
+    if words and words[-1] not in LEVEL_WORDS and _NOISE_STARTS.isdisjoint(words):
+        return words  # the common case: nothing to remove
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in NOISE_PHRASES:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+        else:
+            word = words[i]
+            if word in NOISE_WORDS:
+                i += 1
+                continue
+            if word == "level" and i + 1 < len(words) and words[i + 1] in LEVEL_WORDS:
+                i += 2
+                continue
+            out.append(word)
+            i += 1
+    # Level markers count only at the end ("Accountant II"), never inside ("Class V Operator").
+    while len(out) > 1 and out[-1] in LEVEL_WORDS:
+        out.pop()
+    return out or words
+
+
+def _is_acronym_token(token: str) -> bool:
+    return 2 <= len(token) <= 6 and token.isalpha() and token.isupper()
+
+
+def _acronym_spans(letters: str, words: Sequence[str], start: int) -> list[int]:
+    """Ends k such that words[start:k] spell `letters` by initials (stop words may be skipped)."""
+    ends: list[int] = []
+
+    def walk(li: int, k: int) -> None:
+        if li == len(letters):
+            ends.append(k)
+            return
+        if k >= len(words):
+            return
+        word = words[k]
+        if word[0] == letters[li]:
+            walk(li + 1, k + 1)
+        if word in _STOP:
+            walk(li, k + 1)
+
+    walk(0, start)
+    return ends
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """True for "tech" and "technician": same first letter, a proper subsequence of the long word."""
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def align_forms(short: Sequence[str], long: Sequence[str]) -> list[tuple[str, str, str]] | None:
+    """Explain a short title form word by word from a long one ("CTO" ↔ "Chief Technology Officer").
+
+    Returns (kind, short word, long phrase) for every acronym/abbreviation used, or None when the
+    forms do not line up. `short` keeps its case; `long` is lowercase.
+    """
+    found: list[tuple[str, str, str]] = []
+
+    def walk(i: int, j: int) -> bool:
+        if i == len(short):
+            return j == len(long)
+        token = short[i]
+        lower = token.lower()
+        if j < len(long) and lower == long[j] and walk(i + 1, j + 1):
+            return True
+        if _is_acronym_token(token):
+            for end in _acronym_spans(lower, long, j):
+                if end - j >= 2 and walk(i + 1, end):
+                    found.append(("acronym", lower, " ".join(long[j:end])))
+                    return True
+        if j < len(long) and _is_abbreviation(lower, long[j]) and walk(i + 1, j + 1):
+            found.append(("abbreviation", lower, long[j]))
+            return True
+        return False
+
+    if sum(map(len, short)) >= sum(map(len, long)) or not walk(0, 0):
+        return None
+    return found
+
+
+@dataclass
+class Lexicon:
+    """Acronyms and abbreviations: the built-in lists plus what the titles data spells out."""
+
+    acronyms: dict[str, tuple[str, ...]]
+    abbreviations: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def builtin(cls) -> Lexicon:
+        return cls(dict(ACRONYMS), dict(ABBREVIATIONS))
+
+    @classmethod
+    def from_titles(cls, titles: Iterable[str]) -> Lexicon:
+        counts: dict[str, Counter[str]] = {"acronym": Counter(), "abbreviation": Counter()}
+        for title in titles:
+            parts = _split_parenthetical(title)
+            if parts is None:
+                continue
+            first, second = (raw_tokens(p) for p in parts)
+            for short, long in ((first, second), (second, first)):
+                aligned = align_forms(short, [w.lower() for w in long])
+                if aligned:
+                    for kind, word, phrase in aligned:
+                        counts[kind][f"{word}\t{phrase}"] += 1
+                    break
+        acronyms: dict[str, list[str]] = defaultdict(list)
+        abbreviations: dict[str, list[str]] = defaultdict(list)
+        for kind, target, minimum in (("acronym", acronyms, 1), ("abbreviation", abbreviations, 2)):
+            for key, count in counts[kind].most_common():
+                word, phrase = key.split("\t")
+                if count >= minimum and len(target[word]) < 2:
+                    target[word].append(phrase)
+        lexicon = cls.builtin()
+        for word, phrases in acronyms.items():
+            known = list(lexicon.acronyms.get(word, ()))
+            lexicon.acronyms[word] = tuple(dict.fromkeys(known + phrases))[:3]
+        for word, phrases in abbreviations.items():
+            if word not in lexicon.abbreviations and word not in lexicon.acronyms:
+                lexicon.abbreviations[word] = tuple(phrases)
+        return lexicon
+
+
+def _split_parenthetical(title: str) -> tuple[str, str] | None:
+    """Split "Certified Public Accountant (CPA)" into ("Certified Public Accountant", "CPA")."""
+    found = _PAREN_RE.match(title)
+    if not found:
+        return None
+    before, inside, after = found["before"].strip(), found["inside"].strip(), found["after"].strip()
+    if not before or not inside:
+        return None
+    outside = f"{before} {after}".strip()
+    # "Cath Lab Tech (Catheterization Laboratory Technician) Supervisor" is rare: keep the tail.
+    return outside, f"{inside} {after}".strip() if after else inside
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One reading of a title or query: words for the embedding, keys for lexical matching."""
+
+    words: tuple[str, ...]  # expanded, lowercase, in order
+    key: str  # singular words joined: exact-match key
+    core: tuple[str, ...]  # singular words without seniority words: lexical features
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def _expand_title_tokens(tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
+    """Title side: only UPPERCASE acronyms and known abbreviations are expanded."""
+    words: list[str] = []
+    for token in tokens:
+        lower = token.lower()
+        if _is_acronym_token(token) and lower in lexicon.acronyms:
+            words.extend(lexicon.acronyms[lower][0].split())
+        elif lower in ABBREVIATIONS:
+            words.extend(ABBREVIATIONS[lower][0].split())
+        else:
+            words.append(lower)
+    return words
+
+
+def _finish(words: list[str]) -> Analysed:
+    cleaned = _strip_noise(words)
+    singulars = tuple(singular(w) for w in cleaned)
+    core = tuple(w for w in singulars if w not in SENIORITY_WORDS) or singulars
+    return Analysed(tuple(cleaned), " ".join(singulars), core)
+
+
+def analyse_title(title: str, lexicon: Lexicon) -> Analysed:
+    """The canonical reading of a title from the data: long form of "X (ACR)", acronyms expanded."""
+    parts = _split_parenthetical(title)
+    if parts is not None:
+        first, second = (raw_tokens(p) for p in parts)
+        if align_forms(first, [w.lower() for w in second]) is not None:
+            tokens = second
+        elif align_forms(second, [w.lower() for w in first]) is not None:
+            tokens = first
+        else:
+            tokens = first + second
+    else:
+        tokens = raw_tokens(title)
+    return _finish(_expand_title_tokens(tokens, lexicon))
+
+
+# --------------------------------------------------------------------------- spelling
+
+
+def _osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours costs 1), early exit past limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, prev2[j - 2] + 1)
+            cur[j] = value
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class SpellingIndex:
+    """Corrects one typo per word against the words of all titles (deletion-neighbour lookup)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._deletes: dict[str, list[str]] | None = None  # built on the first unknown word
+
+    @staticmethod
+    def _variants(word: str) -> set[str]:
+        return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+    def _neighbours(self) -> dict[str, list[str]]:
+        if self._deletes is None:
+            deletes: dict[str, list[str]] = defaultdict(list)
+            for word in self.counts:
+                if len(word) >= 4:
+                    for variant in self._variants(word):
+                        deletes[variant].append(word)
+            self._deletes = dict(deletes)
+        return self._deletes
+
+    def correct(self, word: str) -> str:
+        if word in self.counts or len(word) < 4 or not word.isalpha():
+            return word
+        neighbours = self._neighbours()
+        candidates: set[str] = set()
+        for variant in self._variants(word):
+            candidates.update(neighbours.get(variant, ()))
+        best: tuple[int, int, str] | None = None
+        for candidate in candidates:
+            distance = _osa_distance(word, candidate, 1)
+            if distance <= 1:
+                rank = (distance, -self.counts[candidate], candidate)
+                if best is None or rank < best:
+                    best = rank
+        return best[2] if best is not None else word
+
+
+# --------------------------------------------------------------------------- lexical index
+
+
+def lexical_features(core: Sequence[str]) -> list[str]:
+    """Whole words plus character trigrams of each padded word (trigrams carry typo tolerance)."""
+    features: list[str] = []
+    for word in core:
+        features.append(f"w:{word}")
+        padded = f" {word} "
+        features.extend([padded[i : i + 3] for i in range(len(padded) - 2)])
+    return features
+
+
+class LexicalIndex:
+    """Inverted index of features with IDF-weighted cosine similarity, all in numpy."""
+
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        idf: np.ndarray,
+        doc_norm: np.ndarray,
+        postings: np.ndarray,
+        indptr: np.ndarray,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.doc_norm = doc_norm
+        self.postings = postings
+        self.indptr = indptr
+        self.size = len(doc_norm)
+        self._idf2 = idf.astype(np.float64) ** 2
+        self._unknown = math.log(self.size + 1.0) ** 2
+
+    @classmethod
+    def build(cls, docs: Sequence[Sequence[str]]) -> LexicalIndex:
+        vocabulary: dict[str, int] = {}
+        doc_ids: list[int] = []
+        feature_ids: list[int] = []
+        for doc, features in enumerate(docs):
+            ids = {vocabulary.setdefault(f, len(vocabulary)) for f in features}
+            feature_ids.extend(ids)
+            doc_ids.extend([doc] * len(ids))
+        size = len(docs)
+        docs_arr = np.asarray(doc_ids, dtype=np.int32)
+        feats_arr = np.asarray(feature_ids, dtype=np.int32)
+        df = np.bincount(feats_arr, minlength=len(vocabulary)).astype(np.float32)
+        idf = np.log((size + 1.0) / (df + 0.5)).astype(np.float32)
+        doc_norm = np.sqrt(np.bincount(docs_arr, weights=idf[feats_arr] ** 2, minlength=size))
+        doc_norm[doc_norm == 0] = 1.0
+        order = np.argsort(feats_arr, kind="stable")
+        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(feats_arr, minlength=len(vocabulary)), out=indptr[1:])
+        return cls(vocabulary, idf, doc_norm, docs_arr[order], indptr)
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return {
+            f"{prefix}vocab": pack_texts(words),
+            f"{prefix}idf": self.idf,
+            f"{prefix}norm": self.doc_norm,
+            f"{prefix}postings": self.postings,
+            f"{prefix}indptr": self.indptr,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Any, prefix: str) -> LexicalIndex:
+        idf = arrays[f"{prefix}idf"]
+        words = unpack_texts(arrays[f"{prefix}vocab"], len(idf))
+        return cls(
+            {w: i for i, w in enumerate(words)},
+            idf,
+            arrays[f"{prefix}norm"],
+            arrays[f"{prefix}postings"],
+            arrays[f"{prefix}indptr"],
+        )
+
+    def scores(self, features: Iterable[str]) -> np.ndarray:
+        """Cosine similarity of the query features to every document, float32 [size]."""
+        unique = set(features)
+        known = [self.vocabulary[f] for f in unique if f in self.vocabulary]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        # Features no title has still count in the query's norm: an unknown word lowers the score.
+        weights = self._idf2[known]
+        query_norm = math.sqrt(float(weights.sum()) + self._unknown * (len(unique) - len(known)))
+        slices = [self.postings[self.indptr[f] : self.indptr[f + 1]] for f in known]
+        docs = np.concatenate(slices)
+        dot = np.bincount(
+            docs, weights=np.repeat(weights, [len(s) for s in slices]), minlength=self.size
+        )
+        return (dot / (self.doc_norm * query_norm)).astype(np.float32)
+
+
+# --------------------------------------------------------------------------- vector search
+
+
+class VectorIndex:
+    """Unit vectors with a quick first pass over their leading principal components.
+
+    A full pass over 47,000 x 384 floats is bound by memory bandwidth; the first 128
+    components hold most of the variance, so they pick the candidates and only those (plus
+    any rows the caller names) get the exact cosine.
+    """
+
+    def __init__(self, vectors: np.ndarray, reduced_dim: int = 128, min_rows: int = 4096) -> None:
+        self.vectors = vectors
+        self.basis: np.ndarray | None = None
+        self.head: np.ndarray | None = None
+        if len(vectors) >= min_rows and vectors.shape[1] > reduced_dim:
+            # A strided sample gives the same components at a fraction of the cost.
+            sample = vectors[:: max(1, len(vectors) // 8192)]
+            _, eigenvectors = np.linalg.eigh(sample.T @ sample)
+            self.basis = np.ascontiguousarray(eigenvectors[:, ::-1][:, :reduced_dim], np.float32)
+            self.head = np.ascontiguousarray(vectors @ self.basis)
+
+    def similarities(
+        self, query: np.ndarray, exact_rows: np.ndarray | None = None, candidates: int = 1000
+    ) -> np.ndarray:
+        """Cosine of `query` to every row: exact for the best candidates and `exact_rows`."""
+        # einsum, not BLAS: a threaded BLAS gemv waits milliseconds for its threads to wake
+        # whenever another process holds a core (measured 8 ms vs 0.15 ms for 2,400 rows).
+        if self.basis is None or self.head is None:
+            return np.einsum("ij,j->i", self.vectors, query)
+        approx = np.einsum("ij,j->i", self.head, np.einsum("j,jk->k", query, self.basis))
+        count = min(candidates, len(approx))
+        rows = np.argpartition(-approx, count - 1)[:count]
+        if exact_rows is not None and len(exact_rows):
+            rows = np.union1d(rows, exact_rows)
+        approx[rows] = np.einsum("ij,j->i", self.vectors[rows], query)
+        return approx
+
+    def top(
+        self, queries: np.ndarray, k: int, margin: float = 0.1
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The k most similar rows for each query with exact cosines, best first: [B, k] each.
+
+        Candidates are the rows whose approximate cosine lies within `margin` of the k-th best
+        approximate one (the discarded components move a cosine by far less than that).
+        """
+        queries = np.asarray(queries, dtype=np.float32)
+        k = max(1, min(k, len(self.vectors)))
+        if self.basis is None or self.head is None:
+            approx = queries @ self.vectors.T
+            margin = 0.0
+        else:
+            approx = (queries @ self.basis) @ self.head.T
+        # k-th best per row by repeated maxima: far cheaper than a partition of the whole row.
+        if k == 1:
+            kth = approx.max(axis=1)
+        else:
+            work = approx.copy()
+            for _ in range(k - 1):
+                work[np.arange(len(work)), work.argmax(axis=1)] = -np.inf
+            kth = work.max(axis=1)
+        rows, cols = np.nonzero(approx >= (kth - margin)[:, None])
+        if self.basis is None:
+            exact = approx[rows, cols]
+        else:
+            exact = np.einsum("ij,ij->i", self.vectors[cols], queries[rows])
+        order = np.lexsort((cols, -exact, rows))
+        rows, cols, exact = rows[order], cols[order], exact[order]
+        starts = np.searchsorted(rows, np.arange(len(queries)))
+        picks = starts[:, None] + np.arange(k)[None, :]
+        return cols[picks], exact[picks]
+
+
+# --------------------------------------------------------------------------- title matcher
+
+
+@dataclass(frozen=True)
+class MatchWeights:
+    """How the signals combine; tuned on training-occupation titles (`skillshift eval match
+    --split tuning`), never on the validation occupations.
+    """
+
+    embedding: float = 0.5  # cosine to the title's embedding
+    lexical: float = 0.2  # IDF-weighted word + character-trigram cosine
+    exact: float = 0.1  # same normalised title
+    official: float = 0.05  # cosine to the occupation's official title (breaks ties)
+    # A code with several good titles beats one with a single odd listing: a soft maximum over
+    # each code's best `spread_titles` titles with temperature `spread` (0 = plain maximum).
+    spread: float = 0.08
+    spread_titles: int = 5
+    use_lexical: bool = True
+
+    @property
+    def total(self) -> float:
+        bonus = self.spread * math.log(self.spread_titles) if self.spread > 0 else 0.0
+        return self.embedding + self.lexical + self.exact + self.official + bonus
+
+
+@dataclass
+class TitleIndex:
+    """Unique title texts with their codes, embeddings and lexical readings."""
+
+    codes: list[str]  # occupation codes (sorted)
+    official: list[str]  # official title per code
+    texts: list[str]  # unique title texts
+    vectors: np.ndarray  # [len(texts), dim]
+    semantic: VectorIndex
+    pair_text: np.ndarray  # title index per (title, code) pair, grouped by code
+    pair_code: np.ndarray  # code index per pair
+    code_starts: np.ndarray  # first pair of each code
+    official_text: np.ndarray  # index in texts of each code's official title
+    keys: dict[str, list[int]]  # exact key → title indices
+    lexical: LexicalIndex
+    lexicon: Lexicon
+    spelling: SpellingIndex
+
+
+@dataclass
+class TitleLexical:
+    """Everything about the titles except their vectors: derived once, cached in the user cache."""
+
+    codes: list[str]
+    official: list[str]
+    texts: list[str]
+    pair_text: np.ndarray
+    code_starts: np.ndarray
+    official_text: np.ndarray
+    title_keys: list[str]
+    lexical: LexicalIndex
+    lexicon: Lexicon
+    counts: dict[str, int]
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        meta = {
+            "acronyms": self.lexicon.acronyms,
+            "abbreviations": self.lexicon.abbreviations,
+            "counts": self.counts,
+            "sizes": [len(self.codes), len(self.texts)],
+        }
+        return {
+            "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+            "codes": pack_texts(self.codes),
+            "official": pack_texts(self.official),
+            "texts": pack_texts(self.texts),
+            "keys": pack_texts(self.title_keys),
+            "pair_text": self.pair_text,
+            "code_starts": self.code_starts,
+            "official_text": self.official_text,
+            **self.lexical.to_arrays("lex_"),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> TitleLexical:
+        meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        n_codes, n_texts = meta["sizes"]
+        return cls(
+            codes=unpack_texts(arrays["codes"], n_codes),
+            official=unpack_texts(arrays["official"], n_codes),
+            texts=unpack_texts(arrays["texts"], n_texts),
+            pair_text=arrays["pair_text"],
+            code_starts=arrays["code_starts"],
+            official_text=arrays["official_text"],
+            title_keys=unpack_texts(arrays["keys"], n_texts),
+            lexical=LexicalIndex.from_arrays(arrays, "lex_"),
+            lexicon=Lexicon(
+                {k: tuple(v) for k, v in meta["acronyms"].items()},
+                {k: tuple(v) for k, v in meta["abbreviations"].items()},
+            ),
+            counts={str(k): int(v) for k, v in meta["counts"].items()},
+        )
+
+    def with_vectors(self, vectors: np.ndarray) -> TitleIndex:
+        keys: dict[str, list[int]] = defaultdict(list)
+        for i, key in enumerate(self.title_keys):
+            keys[key].append(i)
+        return TitleIndex(
+            codes=self.codes,
+            official=self.official,
+            texts=self.texts,
+            vectors=vectors,
+            semantic=VectorIndex(vectors),
+            pair_text=self.pair_text,
+            pair_code=np.repeat(
+                np.arange(len(self.codes)), np.diff(np.r_[self.code_starts, len(self.pair_text)])
+            ),
+            code_starts=self.code_starts,
+            official_text=self.official_text,
+            keys=dict(keys),
+            lexical=self.lexical,
+            lexicon=self.lexicon,
+            spelling=SpellingIndex(self.counts),
+        )
+
+
+def build_title_lexical(rows: Sequence[TitleRow], occupations: dict[str, str]) -> TitleLexical:
+    """Derive the lexical side of the title index from title rows (the evaluation filters them)."""
+    codes = sorted(occupations)
+    code_pos = {code: i for i, code in enumerate(codes)}
+    kept = [r for r in rows if r.code in code_pos]
+    texts = title_texts(kept, occupations)
+    text_pos = {t: i for i, t in enumerate(texts)}
+    pairs = {(code_pos[r.code], text_pos[r.title]) for r in kept}
+    pairs.update((code_pos[c], text_pos[occupations[c]]) for c in codes)
+    ordered = sorted(pairs)
+    pair_code = np.array([c for c, _ in ordered], dtype=np.int64)
+    lexicon = Lexicon.from_titles(texts)
+    analysed = [analyse_title(t, lexicon) for t in texts]
+    counts: Counter[str] = Counter()
+    for reading in analysed:
+        counts.update(reading.words)
+        counts.update(reading.key.split())
+    return TitleLexical(
+        codes=codes,
+        official=[occupations[c] for c in codes],
+        texts=texts,
+        pair_text=np.array([t for _, t in ordered], dtype=np.int64),
+        code_starts=np.searchsorted(pair_code, np.arange(len(codes))),
+        official_text=np.array([text_pos[occupations[c]] for c in codes], dtype=np.int64),
+        title_keys=[r.key for r in analysed],
+        lexical=LexicalIndex.build([lexical_features(r.core) for r in analysed]),
+        lexicon=lexicon,
+        counts=dict(counts),
+    )
+
+
+def title_rows_digest(rows: Sequence[TitleRow], occupations: dict[str, str]) -> str:
+    """Identifies the derived lexical data: the rows, the occupations and this code's version."""
+    digest = hashlib.sha256(f"normaliser-{NORMALISER_VERSION}".encode())
+    for row in rows:
+        digest.update(f"{row.code}\x1f{row.title}\x1f{row.source}\x1e".encode())
+    for code, title in occupations.items():
+        digest.update(f"{code}\x1f{title}\x1e".encode())
+    return digest.hexdigest()
+
+
+_T = TypeVar("_T")
+
+
+def _cached(
+    path: Path | None,
+    build: Callable[[], _T],
+    to_arrays: Callable[[_T], dict[str, np.ndarray]],
+    from_arrays: Callable[[Any], _T],
+) -> _T:
+    """Derived data from an .npz in the user cache, or built and written there."""
+    if path is None:
+        return build()
+    if path.is_file():
+        try:
+            with np.load(path, allow_pickle=False) as arrays:
+                return from_arrays(arrays)
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error):
+            pass  # damaged: rebuild below
+    value = build()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            np.savez(handle, **to_arrays(value))  # type: ignore[arg-type]
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # an unwritable cache only costs a rebuild next time
+    return value
+
+
+def load_title_lexical(
+    rows: Sequence[TitleRow], occupations: dict[str, str], cache_dir: Path | None
+) -> TitleLexical:
+    """From the user cache when it was derived from the same rows, else built (and cached)."""
+    name = f"title-lexical-{title_rows_digest(rows, occupations)[:20]}.npz"
+    return _cached(
+        cache_dir / name if cache_dir is not None else None,
+        lambda: build_title_lexical(rows, occupations),
+        TitleLexical.to_arrays,
+        TitleLexical.from_arrays,
+    )
+
+
+def skill_features(label: str) -> list[str]:
+    return lexical_features(_finish(raw_tokens(label.lower())).core)
+
+
+def load_skill_lexical(labels: Sequence[str], cache_dir: Path | None) -> LexicalIndex:
+    digest = hashlib.sha256(f"skills-{NORMALISER_VERSION}:{texts_digest(labels)}".encode())
+    return _cached(
+        cache_dir / f"skill-lexical-{digest.hexdigest()[:20]}.npz" if cache_dir else None,
+        lambda: LexicalIndex.build([skill_features(label) for label in labels]),
+        lambda index: index.to_arrays("lex_"),
+        lambda arrays: LexicalIndex.from_arrays(arrays, "lex_"),
+    )
+
+
+MAX_VARIANTS = 4
+MAX_QUERY_CHARS = 300
+MAX_QUERY_TOKENS = 24
+_SPREAD_CANDIDATES = 200
+_LEXICAL_CANDIDATES = 300
+
+
+def analyse_query(query: str, index: TitleIndex) -> list[Analysed]:
+    """Readings of a typed query: abbreviations and acronyms expanded, typos corrected.
+
+    Ambiguous words ("tech": technician or technology) give more than one reading.
+    """
+    lexicon = index.lexicon
+    # Titles are short: a pasted paragraph is cut rather than expanded word by word.
+    query = query[:MAX_QUERY_CHARS]
+    options: list[tuple[str, ...]] = []
+    for token in raw_tokens(query)[:MAX_QUERY_TOKENS]:
+        lower = token.lower()
+        choices: list[str] = []
+        if lower in lexicon.acronyms:
+            choices.extend(lexicon.acronyms[lower][:2])
+            # A real word as well ("art"): keep the literal reading too.
+            if lower in index.spelling.counts:
+                choices.append(lower)
+        elif lower in lexicon.abbreviations:
+            choices.extend(lexicon.abbreviations[lower][:2])
+            if lower in index.spelling.counts and len(lower) >= 3:
+                choices.append(lower)
+        else:
+            choices.append(index.spelling.correct(lower))
+        options.append(tuple(dict.fromkeys(choices)))
+    readings: list[list[str]] = [[]]
+    for alternatives in options:
+        grown = [r + c.split() for r in readings for c in alternatives]
+        readings = grown[:MAX_VARIANTS]
+    seen: set[str] = set()
+    out: list[Analysed] = []
+    for words in readings:
+        reading = _finish(words) if words else Analysed((), "", ())
+        if reading.text and reading.text not in seen:
+            seen.add(reading.text)
+            out.append(reading)
+    # Text without Latin letters or digits gives no reading: the model and the titles are
+    # English, and a guess from an unknown script would only look like an answer.
+    return out
+
+
+class Matcher:
+    """Search over the bundled titles, tasks and skills; parts are built on first use.
+
+    Thread-safe for concurrent readers; building happens once under a lock.
+    """
+
+    def __init__(
+        self,
+        encoder: Encoder,
+        *,
+        db_path: Path | None = None,
+        store: EmbeddingStore | None = None,
+        title_filter: Callable[[TitleRow], bool] | None = None,
+        weights: MatchWeights | None = None,
+    ) -> None:
+        self.encoder = encoder
+        self.db_path = db_path
+        self.store = store if store is not None else EmbeddingStore(encoder)
+        self.title_filter = title_filter
+        self.weights = weights if weights is not None else MatchWeights()
+        self._lock = threading.Lock()
+        self._titles: TitleIndex | None = None
+        self._tasks: tuple[VectorIndex, list[tuple[int, str, str]]] | None = None
+        self._skills: tuple[VectorIndex, list[tuple[str, str]], LexicalIndex] | None = None
+
+    # ---- building
+
+    def titles(self, progress: Progress = NULL_PROGRESS) -> TitleIndex:
+        if self._titles is None:
+            with self._lock:
+                if self._titles is None:
+                    self._titles = self._build_titles(progress)
+        return self._titles
+
+    def _build_titles(self, progress: Progress) -> TitleIndex:
+        occupations = load_occupations(self.db_path)
+        all_rows = load_title_rows(self.db_path)
+        rows = [r for r in all_rows if self.title_filter(r)] if self.title_filter else all_rows
+        # Vectors always come for the full title set (that is what the bundle stores).
+        stored = self.store.vectors("title", title_texts(all_rows, occupations), progress=progress)
+        lexical = load_title_lexical(rows, occupations, self.store.cache_dir)
+        if lexical.texts == stored.texts:
+            return lexical.with_vectors(stored.vectors)
+        position = {t: i for i, t in enumerate(stored.texts)}
+        return lexical.with_vectors(stored.vectors[[position[t] for t in lexical.texts]])
+
+    def tasks(
+        self, progress: Progress = NULL_PROGRESS
+    ) -> tuple[VectorIndex, list[tuple[int, str, str]]]:
+        if self._tasks is None:
+            with self._lock:
+                if self._tasks is None:
+                    rows = load_tasks(self.db_path)
+                    stored = self.store.vectors("task", [t for _, _, t in rows], progress=progress)
+                    self._tasks = (VectorIndex(stored.vectors), rows)
+        return self._tasks
+
+    def skills(
+        self, progress: Progress = NULL_PROGRESS
+    ) -> tuple[VectorIndex, list[tuple[str, str]], LexicalIndex]:
+        if self._skills is None:
+            with self._lock:
+                if self._skills is None:
+                    rows = load_skills(self.db_path)
+                    stored = self.store.vectors(
+                        "skill", [lab for _, lab in rows], progress=progress
+                    )
+                    lexical = load_skill_lexical(stored.texts, self.store.cache_dir)
+                    self._skills = (VectorIndex(stored.vectors), rows, lexical)
+        return self._skills
+
+    def prepare(self, progress: Progress = NULL_PROGRESS) -> None:
+        """Build everything now (e.g. in a background task with progress) instead of lazily."""
+        self.titles(progress)
+        self.tasks(progress)
+        self.skills(progress)
+
+    # ---- titles
+
+    def match_title(self, query: str, top_k: int = 5) -> list[OccupationMatch]:
+        return self.match_titles([query], top_k)[0]
+
+    def match_titles(self, queries: Sequence[str], top_k: int = 5) -> list[list[OccupationMatch]]:
+        """Best occupations for each query, one entry per code, best first."""
+        index = self.titles()
+        readings = [analyse_query(q, index) if q.strip() else [] for q in queries]
+        texts = [r.text for rs in readings for r in rs]
+        vectors = self.encoder.embed(texts) if texts else np.zeros((0, index.vectors.shape[1]))
+        results: list[list[OccupationMatch]] = []
+        offset = 0
+        for reads in readings:
+            if not reads:
+                results.append([])
+                continue
+            query_vectors = vectors[offset : offset + len(reads)]
+            offset += len(reads)
+            scores = self._code_scores(index, reads, query_vectors)
+            results.append(self._top_codes(index, scores, top_k))
+        return results
+
+    def _code_scores(
+        self, index: TitleIndex, reads: list[Analysed], query_vectors: np.ndarray
+    ) -> np.ndarray:
+        w = self.weights
+        query = query_vectors.mean(axis=0)
+        query /= max(float(np.linalg.norm(query)), 1e-12)
+        exact_rows = [index.official_text]
+        lexical: np.ndarray | None = None
+        exact_hits: list[int] = []
+        if w.use_lexical:
+            lexical = index.lexical.scores(lexical_features(reads[0].core))
+            for reading in reads[1:]:
+                np.maximum(
+                    lexical, index.lexical.scores(lexical_features(reading.core)), out=lexical
+                )
+            exact_hits = sorted({t for reading in reads for t in index.keys.get(reading.key, ())})
+            count = min(_LEXICAL_CANDIDATES, len(lexical))
+            exact_rows.append(np.argpartition(-lexical, count - 1)[:count])
+            exact_rows.append(np.asarray(exact_hits, dtype=np.int64))
+        semantic = index.semantic.similarities(query, np.concatenate(exact_rows))
+        title_scores = w.embedding * semantic
+        if lexical is not None:
+            title_scores += w.lexical * lexical
+            for t in exact_hits:
+                title_scores[t] += w.exact
+        pair_scores = title_scores[index.pair_text]
+        per_code = np.maximum.reduceat(pair_scores, index.code_starts)
+        if w.spread > 0:
+            per_code += self._spread_bonus(index, pair_scores, per_code)
+        per_code += w.official * semantic[index.official_text]
+        return per_code / w.total
+
+    def _spread_bonus(
+        self, index: TitleIndex, pair_scores: np.ndarray, per_code: np.ndarray
+    ) -> np.ndarray:
+        """spread * log(sum of exp((s - best) / spread)) over each code's best few titles.
+
+        Only the best pairs overall can change the ranking, so only they are looked at.
+        """
+        w = self.weights
+        count = min(_SPREAD_CANDIDATES, len(pair_scores))
+        top = np.argpartition(-pair_scores, count - 1)[:count]
+        codes, values = index.pair_code[top], pair_scores[top]
+        order = np.lexsort((-values, codes))
+        codes, values = codes[order], values[order]
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        rank = np.arange(len(codes)) - np.repeat(starts, np.diff(np.r_[starts, len(codes)]))
+        weights = np.exp((values - per_code[codes]) / w.spread) * (rank < w.spread_titles)
+        total = np.bincount(codes, weights=weights, minlength=len(per_code))
+        return w.spread * np.log(np.maximum(total, 1.0))
+
+    @staticmethod
+    def _top_codes(index: TitleIndex, scores: np.ndarray, top_k: int) -> list[OccupationMatch]:
+        k = max(0, min(top_k, len(scores)))
+        if k == 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.lexsort((top, -scores[top]))]
+        return [
+            OccupationMatch(index.codes[i], index.official[i], round(float(scores[i]), 4))
+            for i in top
+        ]
+
+    # ---- skills and tasks
+
+    def match_skill(self, text: str, top_k: int = 5) -> list[SkillMatch]:
+        return self.match_skills([text], top_k)[0]
+
+    def match_skills(self, texts: Sequence[str], top_k: int = 5) -> list[list[SkillMatch]]:
+        """ESCO skills nearest to each free-text skill ("excel", "forklift driving")."""
+        vectors, rows, lexical = self.skills()
+        live = [i for i, t in enumerate(texts) if t.strip()]
+        out: list[list[SkillMatch]] = [[] for _ in texts]
+        if not live:
+            return out
+        embedded = self.encoder.embed([texts[i] for i in live])
+        for row, i in enumerate(live):
+            lex = lexical.scores(skill_features(texts[i][:MAX_QUERY_CHARS]))
+            count = min(_LEXICAL_CANDIDATES, len(lex))
+            semantic = vectors.similarities(embedded[row], np.argpartition(-lex, count - 1)[:count])
+            scores = 0.75 * semantic + 0.25 * lex
+            k = min(top_k, len(scores))
+            top = np.argpartition(-scores, k - 1)[:k]
+            top = top[np.lexsort((top, -scores[top]))]
+            out[i] = [SkillMatch(rows[j][0], rows[j][1], round(float(scores[j]), 4)) for j in top]
+        return out
+
+    def nearest_tasks(self, embeddings: np.ndarray, top_k: int = 1) -> list[list[TaskMatch]]:
+        """O*NET tasks most similar to each embedding (rows from the same encoder)."""
+        vectors, rows = self.tasks()
+        if len(embeddings) == 0:
+            return []
+        found, similarity = vectors.top(np.asarray(embeddings, dtype=np.float32), top_k)
+        return [
+            [
+                TaskMatch(rows[j][0], rows[j][2], rows[j][1], round(float(sim), 4))
+                for j, sim in zip(indices, sims, strict=True)
+            ]
+            for indices, sims in zip(found, similarity, strict=True)
+        ]

@@ -1,0 +1,244 @@
+"""Free-text matching: normalisation pieces, then titles/skills/tasks with the real model and DB."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app import paths
+from app.core.encoder import FakeEncoder, OnnxEncoder
+from app.core.index import EmbeddingStore
+from app.core.matching import (
+    LexicalIndex,
+    Lexicon,
+    Matcher,
+    SpellingIndex,
+    _osa_distance,
+    align_forms,
+    analyse_title,
+    lexical_features,
+    load_tasks,
+    raw_tokens,
+    singular,
+)
+
+CODE_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def test_singular_meets_plural_titles() -> None:
+    assert singular("nurses") == "nurse"
+    assert singular("secretaries") == "secretary"
+    assert singular("boss") == "boss" and singular("analysis") == "analysis"
+
+
+def test_title_analysis_drops_noise_and_levels() -> None:
+    lexicon = Lexicon.builtin()
+    reading = analyse_title("Senior Accountant II - Remote (Contract)", lexicon)
+    assert reading.words == ("senior", "accountant")
+    assert reading.core == ("accountant",)  # seniority kept for embedding, not for lexical
+    assert analyse_title("Class V Water Operator", lexicon).words == (
+        "class",
+        "v",
+        "water",
+        "operator",
+    )
+    assert analyse_title("Mgr, Accounts Payable", lexicon).key == "manager account payable"
+
+
+def test_acronyms_and_abbreviations_are_learnt_from_titles() -> None:
+    assert align_forms(raw_tokens("CTO"), ["chief", "technology", "officer"]) == [
+        ("acronym", "cto", "chief technology officer")
+    ]
+    assert align_forms(raw_tokens("Piano Tech"), ["piano", "technician"]) == [
+        ("abbreviation", "tech", "technician")
+    ]
+    assert align_forms(raw_tokens("Head Chef"), ["chefs", "and", "head", "cooks"]) is None
+    lexicon = Lexicon.from_titles(
+        [
+            "Doctor of Osteopathy (DO)",
+            "SNF RN (Skilled Nursing Facility Registered Nurse)",
+            "Cath Lab Tech (Catheterization Laboratory Technician)",
+            "Cath Tech (Catheterization Technician)",
+        ]
+    )
+    assert lexicon.acronyms["do"] == ("doctor of osteopathy",)
+    assert lexicon.acronyms["snf"] == ("skilled nursing facility",)
+    assert lexicon.acronyms["rn"][0] == "registered nurse"
+    assert lexicon.abbreviations["cath"] == ("catheterization",)
+    # The long form is the canonical reading of "X (ACR)" titles.
+    assert (
+        analyse_title("Certified Public Accountant (CPA)", lexicon).key
+        == "certified public accountant"
+    )
+    assert analyse_title("CPA", lexicon).key == "certified public accountant"
+
+
+def test_spelling_corrects_one_edit() -> None:
+    assert _osa_distance("acounts", "accounts", 2) == 1
+    assert _osa_distance("accuonts", "accounts", 2) == 1  # a swap costs one
+    spelling = SpellingIndex({"accounts": 20, "account": 30, "payable": 5, "nurse": 9})
+    assert spelling.correct("accuonts") == "accounts"
+    assert spelling.correct("paybale") == "payable"
+    assert spelling.correct("nurse") == "nurse"
+    assert spelling.correct("zzzzzz") == "zzzzzz"
+    assert spelling.correct("rn") == "rn"  # too short to guess
+
+
+def test_lexical_index_ranks_exact_then_typo() -> None:
+    docs = [["truck", "driver"], ["pastry", "chef"], ["truck", "mechanic"], ["driver"]]
+    index = LexicalIndex.build([lexical_features(d) for d in docs])
+    scores = index.scores(lexical_features(["truck", "driver"]))
+    assert scores[0] == pytest.approx(1.0, abs=1e-5)
+    assert scores[1] == 0
+    typo = index.scores(lexical_features(["truck", "drievr"]))
+    assert int(np.argmax(typo)) == 0 and typo[0] < 1.0
+    assert not index.scores([]).any() and not index.scores(["w:unknown"]).any()
+
+
+# --------------------------------------------------------------------------- a tiny catalogue
+
+
+@pytest.fixture
+def tiny_db(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.db"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE occupations (code TEXT PRIMARY KEY, title TEXT);
+        CREATE TABLE titles (id INTEGER PRIMARY KEY, code TEXT, title TEXT, source TEXT);
+        INSERT INTO occupations VALUES ('29-1141.00', 'Registered Nurses'),
+            ('35-2014.00', 'Cooks, Restaurant'), ('53-3032.00', 'Heavy and Tractor-Trailer Truck Drivers');
+        INSERT INTO titles (code, title, source) VALUES
+            ('29-1141.00', 'Registered Nurses', 'occupation'),
+            ('29-1141.00', 'Registered Nurse (RN)', 'alternate'),
+            ('29-1141.00', 'Charge Nurse', 'alternate'),
+            ('35-2014.00', 'Cooks, Restaurant', 'occupation'),
+            ('35-2014.00', 'Senior Line Cook', 'alternate'),
+            ('35-2014.00', 'Grill Cook', 'reported'),
+            ('53-3032.00', 'Heavy and Tractor-Trailer Truck Drivers', 'occupation'),
+            ('53-3032.00', 'Semi Truck Driver', 'alternate'),
+            ('53-3032.00', 'Senior Driver', 'alternate');
+        """
+    )
+    con.commit()
+    con.close()
+    return path
+
+
+def test_tiny_catalogue_matching(tiny_db: Path, tmp_path: Path) -> None:
+    encoder = FakeEncoder()
+    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
+    matcher = Matcher(encoder, db_path=tiny_db, store=store)
+    top = matcher.match_title("rn", top_k=3)
+    assert top[0].code == "29-1141.00"
+    assert top[0].title == "Registered Nurses"
+    assert len({m.code for m in top}) == len(top) == 3
+    assert [m.score for m in top] == sorted((m.score for m in top), reverse=True)
+    assert matcher.match_title("grill cokk - remote")[0].code == "35-2014.00"
+    # "senior" alone must not pull the query to whatever title also says senior.
+    assert matcher.match_title("senior semi truck driver")[0].code == "53-3032.00"
+    assert matcher.match_title("senior line cook")[0].code == "35-2014.00"
+    assert matcher.match_title("   ") == [] and matcher.match_title("?!") == []
+    assert len(matcher.match_title("nurse", top_k=1)) == 1
+    # Another script gets no guess; a pasted megabyte is cut, not expanded.
+    assert matcher.match_title("护士") == [] and matcher.match_title("🙂") == []
+    assert matcher.match_title("Registered Nurse 🙂")[0].code == "29-1141.00"
+    start = time.perf_counter()
+    assert matcher.match_title("registered nurse " * 60_000)[0].code == "29-1141.00"
+    assert time.perf_counter() - start < 2.0
+
+
+def test_title_filter_removes_titles_from_the_index(tiny_db: Path, tmp_path: Path) -> None:
+    encoder = FakeEncoder()
+    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
+    full = Matcher(encoder, db_path=tiny_db, store=store)
+    without = Matcher(
+        encoder, db_path=tiny_db, store=store, title_filter=lambda r: r.title != "Grill Cook"
+    )
+    assert "Grill Cook" in full.titles().texts
+    assert "Grill Cook" not in without.titles().texts
+    assert "Cooks, Restaurant" in without.titles().texts  # official titles always stay
+    # The lexical side is cached per row set; a second matcher reads the cache.
+    assert len(list((tmp_path / "cache").glob("title-lexical-*.npz"))) == 2
+    again = Matcher(encoder, db_path=tiny_db, store=store)
+    first, second = full.match_title("grill cook"), again.match_title("grill cook")
+    assert [m.code for m in first] == [m.code for m in second]
+    # The second matcher's vectors come from the int8 cache: equal up to quantisation.
+    np.testing.assert_allclose([m.score for m in first], [m.score for m in second], atol=2e-3)
+
+
+# --------------------------------------------------------------------------- real model and DB
+
+
+@pytest.fixture(scope="module")
+def matcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matcher]:
+    paths.set_data_dir(tmp_path_factory.mktemp("data"))
+    yield Matcher(OnnxEncoder(provider="cpu"))
+    paths.set_data_dir(None)
+
+
+def _codes(matcher: Matcher, query: str, k: int = 5) -> list[str]:
+    return [m.code for m in matcher.match_title(query, k)]
+
+
+@pytest.mark.model
+def test_acronyms_find_their_occupation(matcher: Matcher) -> None:
+    assert "29-1141.00" in _codes(matcher, "rn", 3)
+    assert "13-2011.00" in _codes(matcher, "cpa", 3)
+    assert "29-2061.00" in _codes(matcher, "LPN", 3)
+    assert "53-3032.00" in _codes(matcher, "cdl driver", 5)
+
+
+@pytest.mark.model
+def test_messy_titles(matcher: Matcher) -> None:
+    assert "43-3031.00" in _codes(matcher, "sr acounts payable clerk", 5)
+    assert _codes(matcher, "Registered Nurse II - Remote", 1) == ["29-1141.00"]
+    assert "15-1252.00" in _codes(matcher, "sofware developer - remote", 3)
+    assert "41-2031.00" in _codes(matcher, "retail sales asociate trainee", 3)
+    assert "11-3021.00" in _codes(matcher, "it mgr", 5)
+
+
+@pytest.mark.model
+def test_results_are_one_per_code_with_official_titles(matcher: Matcher) -> None:
+    results = matcher.match_title("nurse", top_k=10)
+    index = matcher.titles()
+    official = dict(zip(index.codes, index.official, strict=True))
+    assert len(results) == 10
+    assert len({m.code for m in results}) == 10
+    assert all(CODE_RE.match(m.code) and official[m.code] == m.title for m in results)
+    scores = [m.score for m in results]
+    assert scores == sorted(scores, reverse=True)
+    assert 0 < scores[-1] <= scores[0] <= 1.0
+
+
+@pytest.mark.model
+def test_batch_and_single_queries_agree(matcher: Matcher) -> None:
+    queries = ["truck driver", "", "pastry chef", "data scientist"]
+    batch = matcher.match_titles(queries, top_k=3)
+    assert batch[1] == []
+    for query, result in zip(queries, batch, strict=True):
+        if query:
+            assert [m.code for m in result] == [m.code for m in matcher.match_title(query, 3)]
+
+
+@pytest.mark.model
+def test_skills_and_tasks(matcher: Matcher) -> None:
+    skills = matcher.match_skill("python programming", top_k=3)
+    assert "python" in skills[0].label.lower()
+    assert skills[0].uri.startswith("http://data.europa.eu/esco/skill/")
+    tasks = load_tasks()
+    _, _, text = tasks[1234]
+    nearest = matcher.nearest_tasks(matcher.encoder.embed([text]), top_k=3)[0]
+    assert nearest[0].task == text  # several occupations may share the statement
+    assert (nearest[0].task_id, nearest[0].code, text) in tasks
+    assert nearest[0].similarity > 0.97
+    assert nearest[0].similarity >= nearest[1].similarity
