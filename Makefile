@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.setup-stamp
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: setup run test test-core lint resources model index bench dist test-dist clean
+.PHONY: setup run test test-core lint resources model index bench eval dist test-dist clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,22 +36,26 @@ lint: setup
 # The database first, then the precomputed embeddings and the transition matrix built on it.
 resources: setup
 	$(PY) resources/build_resources.py --source $(SOURCE)
-	$(PY) models/build_index.py
+	$(PY) -m models.build_index
 	$(PY) resources/build_transitions.py
 
 # Training needs the `train` extra (torch==2.13.0, CPU build); `make test` never trains.
 model: setup
 	$(PY) -m pip install --quiet -e '.[dev,train]'
-	$(PY) models/make_model.py --source $(SOURCE)
-	$(PY) models/build_index.py
+	$(PY) -m models.make_model
+	$(PY) -m models.build_index
 	$(PY) resources/build_transitions.py
 
 index: setup
-	$(PY) models/build_index.py
+	$(PY) -m models.build_index
 	$(PY) resources/build_transitions.py
 
 bench: setup
 	$(PY) -m app bench
+
+eval: setup
+	$(PY) -m app eval match --split reported
+	$(PY) -m models.evaluate
 
 # A runtime-only environment (no dev or training tools) builds the bundle.
 DIST_VENV := build/dist-venv

@@ -2,45 +2,131 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import time
+from typing import Any
 
-SMOKE_QUERY = "sr accounts payable clerk"
+SMOKE_QUERY = "bookkeeper"
+SMOKE_TASKS = 6
+SMOKE_TIMEOUT_S = 180.0
+# Qt messages that say nothing to the user (the offscreen platform cannot resize windows).
+QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _message_handler(mode: Any, context: Any, message: str) -> None:
+    if any(quiet in message for quiet in QUIET_MESSAGES):
+        return
+    print(message, file=sys.stderr)
+
+
+def _install_excepthook(window: Any) -> None:
+    """An exception in a slot reaches the user as a message (and stderr), never vanishes."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        previous(kind, value, tb)
+        with contextlib.suppress(RuntimeError):  # the window may already be gone
+            window.show_error(f"{kind.__name__}: {value}")
+
+    sys.excepthook = hook
+
+
+def make_application(argv: list[str] | None = None) -> Any:
+    """The QApplication with SkillShift's names, palette, message filter and translators."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import theme
+    from app.ui.i18n import install_translators
+    from app.ui.settings import Settings
+
+    qInstallMessageHandler(_message_handler)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("SkillShift")
+    app.setOrganizationName("SkillShift")
+    app.setApplicationDisplayName("SkillShift")
+    theme.follow_system(app)
+    app._skillshift_translators = install_translators(app, Settings().language())  # type: ignore[attr-defined]
+    return app
 
 
 def run_gui(*, smoke_test: bool = False) -> int:
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    started = time.perf_counter()
+    app = make_application()
 
     from app.ui.main_window import MainWindow
     from app.ui.services import Services
     from app.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("SkillShift")
-    app.setOrganizationName("SkillShift")
     settings = Settings()
     services = Services(settings.provider(), settings.threads())
-    window = MainWindow(services, settings)
+    window = MainWindow(services, settings, recover="off" if smoke_test else "ask")
+    _install_excepthook(window)
     window.show()
     if smoke_test:
-        return _smoke(window)
-    return app.exec()
+        return _smoke(app, window, started)
+    code: int = app.exec()
+    return code
 
 
-def _smoke(window: object) -> int:
-    """Load the model, run one search through the real window, report and exit."""
+def _smoke(app: Any, window: Any, started: float) -> int:
+    """Through the real window: load the model, search, pick, tick tasks, analyse, exit."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     from app.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    services = window.services
-    matches = services.matcher().match_title(SMOKE_QUERY, top_k=5)
-    if not matches:
-        print("smoke test: the search returned nothing", file=sys.stderr)
-        return 1
-    tasks = services.catalog().tasks(matches[0].code)
-    print(f"smoke test: {SMOKE_QUERY!r} -> {matches[0].code} {matches[0].title}; {len(tasks)} tasks")
+    shown = time.perf_counter() - started
+    page = window.profile_page
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def fail(message: str) -> None:
+        outcome.setdefault("error", message)
+        loop.quit()
+
+    def on_engine() -> None:
+        page.search.setText(SMOKE_QUERY)
+        page.run_search()
+
+    def on_suggestions() -> None:
+        if "analysis" in outcome or page.suggestions.rowCount() == 0:
+            return
+        outcome["match"] = page.suggestions.row_at(0)
+        page.choose(outcome["match"].code)
+        for row in range(min(SMOKE_TASKS, window.document.tasks.rowCount())):
+            window.document.tasks.set_checked(row, True)
+        window.request_analysis()
+
+    def on_result(result: Any) -> None:
+        outcome["analysis"] = result
+        loop.quit()
+
+    window.context.engine_ready.connect(on_engine)
+    page.suggestions.modelReset.connect(on_suggestions)
+    window.context.analysis_ready.connect(on_result)
+    window.runner.failed.connect(lambda _t, message: fail(message))
+    QTimer.singleShot(int(SMOKE_TIMEOUT_S * 1000), lambda: fail("timed out"))
+    if window.services.engine_ready:
+        on_engine()
+    loop.exec()
     window.close()
+    if window.errors and "error" not in outcome:
+        outcome["error"] = window.errors[0]
+    if "error" in outcome:
+        print(f"smoke test failed: {outcome['error']}", file=sys.stderr)
+        return 1
+    match, result = outcome["match"], outcome["analysis"]
+    top = result.moves[0].title if result.moves else "none"
+    print(
+        f"smoke test: window {shown:.2f} s; {SMOKE_QUERY!r} -> {match.code} {match.title}; "
+        f"exposure {result.beta:.2f} (percentile {result.exposure.percentile}); "
+        f"{len(result.moves)} moves, best {top}; total {time.perf_counter() - started:.1f} s"
+    )
+    app.processEvents()
     return 0

@@ -15,9 +15,11 @@ class Key(StrEnum):
     LANGUAGE = "ui/language"
     GEOMETRY = "ui/geometry"
     LAST_PROFILE = "profiles/last"
+    REPORT_DIR = "report/folder"
 
 
 PROVIDERS = ("auto", "cpu", "cuda", "directml", "coreml")
+LANGUAGES = ("en", "zh_CN")
 
 
 class Settings:
@@ -48,14 +50,34 @@ class Settings:
         self._qs.setValue(Key.THREADS.value, str(max(0, min(int(value), 64))))
 
     def language(self) -> str:
-        return self._str(Key.LANGUAGE, "en")
+        value = self._str(Key.LANGUAGE, "en")
+        return value if value in LANGUAGES else "en"
 
     def set_language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language: {value}")
         self._qs.setValue(Key.LANGUAGE.value, value)
+
+    def last_client(self) -> str:
+        return self._str(Key.LAST_PROFILE, "")
+
+    def set_last_client(self, value: str) -> None:
+        self._qs.setValue(Key.LAST_PROFILE.value, value)
+
+    def report_dir(self) -> str:
+        return self._str(Key.REPORT_DIR, "")
+
+    def set_report_dir(self, value: str) -> None:
+        self._qs.setValue(Key.REPORT_DIR.value, value)
 
     def geometry(self) -> bytes | None:
         value = self._qs.value(Key.GEOMETRY.value)
-        return bytes(value) if value is not None else None
+        if value is None:
+            return None
+        try:
+            return bytes(value)
+        except TypeError:
+            return None
 
     def set_geometry(self, value: bytes) -> None:
         self._qs.setValue(Key.GEOMETRY.value, value)

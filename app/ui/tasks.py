@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
-import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 
 class TaskState:
@@ -32,11 +34,24 @@ class TaskState:
 Job = Callable[[TaskState], Any]
 
 
-class TaskRunner(QObject):
-    """Runs one job at a time on a single worker; a new request cancels the running one.
+@dataclass
+class _Request:
+    token: int
+    kind: str
+    label: str
+    job: Job
+    state: TaskState
+    on_done: Callable[[Any], None] | None = None
 
-    Signals carry the request's token so a stale result is never shown. `started` fires only once
-    a job has run for `progress_delay_s`, so quick work never flashes a progress bar.
+
+class TaskRunner(QObject):
+    """Runs one job at a time on a single worker thread.
+
+    Every job has a kind ("load", "search", "analysis", …). A new job cancels the running job of
+    the same kind and replaces any waiting one, so typing never piles up stale searches, while a
+    search never cancels the model load. Signals carry the request's token so a stale result is
+    never shown. `started` fires only once a job has run for `progress_delay_s`, so quick work
+    never flashes a progress bar.
     """
 
     started = Signal(int, str)
@@ -44,6 +59,7 @@ class TaskRunner(QObject):
     finished = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
+    idle = Signal()
     _progress = Signal(int, int, int, str)
     _done = Signal(int, object, object)
 
@@ -51,78 +67,140 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skillshift-task")
         self._token = 0
-        self._state: TaskState | None = None
+        self._queue: deque[_Request] = deque()
+        self._running: _Request | None = None
         self._future: Future[Any] | None = None
-        self._delay = progress_delay_s
-        self._started_at = 0.0
         self._announced = False
-        self._label = ""
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(progress_delay_s * 1000))
+        self._timer.timeout.connect(self._announce)
+        self._last_progress: tuple[int, int, str] | None = None
         self._progress.connect(self._on_progress)
         self._done.connect(self._on_done)
 
     @property
     def busy(self) -> bool:
-        return self._future is not None and not self._future.done()
+        return self._running is not None or bool(self._queue)
 
-    def submit(self, job: Job, label: str = "") -> int:
-        self.cancel()
+    @property
+    def running_label(self) -> str:
+        return self._running.label if self._running is not None else ""
+
+    def submit(
+        self,
+        job: Job,
+        label: str = "",
+        *,
+        kind: str = "default",
+        on_done: Callable[[Any], None] | None = None,
+    ) -> int:
+        """Queue `job`; returns its token. Same-kind work still waiting or running is dropped.
+
+        `on_done(result)` runs on the UI thread after `finished`, only if the job succeeded and
+        was not cancelled; failures go to `failed` (the main window shows them).
+        """
+        if self._closed:
+            return -1
         self._token += 1
-        token = self._token
-        state = TaskState(self, token)
-        self._state = state
-        self._label = label
-        self._started_at = time.monotonic()
+        request = _Request(self._token, kind, label, job, TaskState(self, self._token), on_done)
+        for waiting in [r for r in self._queue if r.kind == kind]:
+            self._queue.remove(waiting)
+            self.cancelled.emit(waiting.token)
+        if self._running is not None and self._running.kind == kind:
+            self._running.state.cancel()
+        self._queue.append(request)
+        self._start_next()
+        return request.token
+
+    def cancel(self, kind: str | None = None) -> None:
+        """Cancel the running job and drop waiting ones (all, or only those of `kind`)."""
+        for waiting in [r for r in self._queue if kind is None or r.kind == kind]:
+            self._queue.remove(waiting)
+            self.cancelled.emit(waiting.token)
+        if self._running is not None and (kind is None or self._running.kind == kind):
+            self._running.state.cancel()
+
+    def wait(self, timeout_s: float = 30.0) -> None:
+        """Block until the running job ends (shutdown, reloading the model, tests)."""
+        future = self._future
+        if future is not None:
+            # The job's own error is delivered by its signal; here we only wait for it to end.
+            with contextlib.suppress(Exception):
+                future.result(timeout=timeout_s)
+
+    def shutdown(self, timeout_s: float = 30.0) -> None:
+        """Cancel everything and wait for the worker (closeEvent)."""
+        self._closed = True
+        self.cancel()
+        self._timer.stop()
+        self.wait(timeout_s)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._running = None
+        self._future = None
+
+    def _start_next(self) -> None:
+        if self._running is not None or not self._queue or self._closed:
+            return
+        request = self._queue.popleft()
+        self._running = request
         self._announced = False
+        self._last_progress = None
+        self._timer.start()
 
         def run() -> None:
             try:
-                result = job(state)
+                result = request.job(request.state)
             except BaseException as exc:  # every failure reaches the UI as a message
-                self._done.emit(token, None, exc)
+                self._done.emit(request.token, None, exc)
             else:
-                self._done.emit(token, result, None)
+                self._done.emit(request.token, result, None)
 
         self._future = self._pool.submit(run)
-        return token
 
-    def cancel(self) -> None:
-        if self._state is not None:
-            self._state.cancel()
-
-    def shutdown(self, timeout_s: float = 10.0) -> None:
-        """Cancel and wait for the worker (closeEvent)."""
-        self.cancel()
-        future = self._future
-        if future is not None:
-            try:
-                future.result(timeout=timeout_s)
-            except Exception:  # noqa: S110 - the job's own error was already delivered
-                pass
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    @Slot()
+    def _announce(self) -> None:
+        request = self._running
+        if request is None or self._announced:
+            return
+        self._announced = True
+        self.started.emit(request.token, request.label)
+        if self._last_progress is not None:
+            self.progress.emit(request.token, *self._last_progress)
 
     @Slot(int, int, int, str)
     def _on_progress(self, token: int, done: int, total: int, text: str) -> None:
-        if token != self._token:
+        if self._running is None or token != self._running.token:
             return
-        if not self._announced and time.monotonic() - self._started_at >= self._delay:
-            self._announced = True
-            self.started.emit(token, self._label)
+        self._last_progress = (done, total, text)
         if self._announced:
             self.progress.emit(token, done, total, text)
 
     @Slot(int, object, object)
     def _on_done(self, token: int, result: object, error: object) -> None:
-        if token != self._token:
+        request = self._running
+        if request is None or token != request.token:
             return
+        self._running = None
+        self._future = None
+        self._timer.stop()
         from app.core.errors import SkillShiftError
+        from app.core.progress import Cancelled
 
-        if error is None:
-            self.finished.emit(token, result)
-        elif type(error).__name__ == "Cancelled" or (
-            self._state is not None and self._state.cancelled()
-        ):
+        if request.state.cancelled() or isinstance(error, Cancelled):
             self.cancelled.emit(token)
+        elif error is None:
+            self.finished.emit(token, result)
+            if request.on_done is not None:
+                try:
+                    request.on_done(result)
+                except Exception as exc:  # a UI bug must still reach the user, not vanish
+                    self.failed.emit(token, f"{type(exc).__name__}: {exc}")
         elif isinstance(error, SkillShiftError):
             self.failed.emit(token, str(error))
         else:
             self.failed.emit(token, f"{type(error).__name__}: {error}")
+        self._start_next()
+        if not self.busy:
+            self.idle.emit()

@@ -1,62 +1,163 @@
-"""The main window with the real model and database: search, tasks, data sources."""
+"""The main window: keyboard navigation, accessible names, errors shown, cancel, settings, about."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any
 
-import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from app.ui.main_window import MainWindow, SourcesDialog
-from app.ui.models.records_table_model import Column, RecordsTableModel
-from app.ui.services import Services
+from app.ui.i18n import install_translators
 from app.ui.settings import Settings
+from app.ui.tasks import TaskState
+
+REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def services() -> Services:
-    return Services("cpu")
+def test_ctrl_number_switches_pages_and_nav_follows(qtbot: QtBot, window: Any) -> None:
+    window.activateWindow()
+    for i in range(len(window.pages)):
+        window.show_page(i)
+        assert window.stack.currentIndex() == i
+        assert window.nav_buttons[i].isChecked()
+    shortcuts = [
+        a.shortcut().toString()
+        for a in window.menuBar().actions()[1].menu().actions()
+        if a.shortcut()
+    ]
+    assert [f"Ctrl+{i}" for i in range(1, 7)] == shortcuts[:6]
 
 
-@pytest.fixture
-def window(qtbot: QtBot, services: Services) -> Any:
-    win = MainWindow(services, Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win._ready, timeout=120_000)
-    yield win
-    win.close()
+def test_every_input_has_an_accessible_name_or_label(window: Any) -> None:
+    missing = []
+    for page in (
+        window.profile_page,
+        window.pathways_page,
+        window.clients_page,
+        window.settings_page,
+    ):
+        for widget in page.findChildren(QLineEdit) + page.findChildren(QTableView):
+            if widget.parent() is not None and type(widget.parent()).__name__ in (
+                "QSpinBox",
+                "QComboBox",
+            ):
+                continue
+            if not widget.accessibleName():
+                missing.append(type(widget).__name__ + ":" + widget.objectName())
+    assert not missing, missing
+    for button in window.nav_buttons:
+        assert button.accessibleName() and "&" in button.text()  # a mnemonic
 
 
-def test_typed_title_finds_occupations_and_tasks(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClicks(window.search, "registered nurse")
-    qtbot.waitUntil(lambda: window.matches.rowCount() > 0, timeout=30_000)
-    codes = [window.matches.row_at(i).code for i in range(window.matches.rowCount())]
-    assert "29-1141.00" in codes[:3]
-    qtbot.waitUntil(lambda: window.tasks.rowCount() >= 20, timeout=10_000)
+def test_buttons_have_mnemonics(window: Any) -> None:
+    texts = [
+        b.text()
+        for b in window.profile_page.findChildren(QAbstractButton)
+        if b.text() and b.text() != "×"
+    ]
+    assert texts and all("&" in t for t in texts), texts
 
 
-def test_clearing_the_search_clears_matches(qtbot: QtBot, window: MainWindow) -> None:
-    window.search.setText("cpa")
-    qtbot.waitUntil(lambda: window.matches.rowCount() > 0, timeout=30_000)
-    window.search.clear()
-    window.run_search()
-    assert window.matches.rowCount() == 0
+def test_errors_are_shown_in_the_window(qtbot: QtBot, window: Any) -> None:
+    def broken(state: TaskState) -> None:
+        raise RuntimeError("disk on fire")
+
+    window.runner.submit(broken, kind="test")
+    qtbot.waitUntil(lambda: bool(window.errors), timeout=10_000)
+    assert "disk on fire" in window.banner_text.text()
+    assert window.banner.isVisibleTo(window)
+    window.profile_page.choose("99-9999.00")
+    assert "99-9999.00" in window.errors[-1]
 
 
-def test_sources_dialog_lists_every_dataset(qtbot: QtBot, services: Services) -> None:
-    dialog = SourcesDialog(services)
-    qtbot.addWidget(dialog)
-    assert dialog.model.rowCount() >= 7
-    datasets = " ".join(dialog.model.row_at(i).dataset for i in range(dialog.model.rowCount()))
-    assert "O*NET" in datasets
-    assert "ESCO" in datasets
+def test_escape_cancels_the_running_job(qtbot: QtBot, window: Any) -> None:
+    cancelled: list[int] = []
+    window.runner.cancelled.connect(cancelled.append)
+
+    def endless(state: TaskState) -> None:
+        while not state.cancelled():
+            time.sleep(0.01)
+
+    token = window.runner.submit(endless, "Endless", kind="endless")
+    # The progress bar and the Cancel button appear only once the job has run for 500 ms.
+    assert not window.cancel_button.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window.cancel_button.isVisibleTo(window), timeout=5000)
+    assert window.progress.isVisibleTo(window)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+    assert cancelled == [token]
+    assert not window.cancel_button.isVisibleTo(window)
 
 
-def test_records_model_passes_the_model_tester(qtmodeltester: Any, services: Services) -> None:
-    model: RecordsTableModel[Any] = RecordsTableModel(
-        [Column("Task", lambda t: t.task), Column("Type", lambda t: t.task_type)]
+def test_cancel_button_stops_the_running_job(qtbot: QtBot, window: Any) -> None:
+    def endless(state: TaskState) -> None:
+        while not state.cancelled():
+            time.sleep(0.01)
+
+    window.runner.submit(endless, "Endless", kind="endless")
+    qtbot.waitUntil(lambda: window.cancel_button.isVisibleTo(window), timeout=5000)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+
+
+def test_settings_show_the_provider_really_in_use(qtbot: QtBot, window: Any) -> None:
+    page = window.settings_page
+    page.refresh_provider()
+    assert page.in_use.text().startswith("cpu")
+    assert page.provider.count() == 5
+    assert page.sources.rowCount() >= 7
+    datasets = " ".join(s.dataset for s in page.sources.rows())
+    assert "O*NET" in datasets and "ESCO" in datasets
+    page.language.setCurrentIndex(1)
+    assert Settings().language() == "zh_CN"
+    page.threads.setValue(1)
+    page.provider.setCurrentIndex(1)  # cpu
+    page._apply()
+    qtbot.waitUntil(
+        lambda: window.services.search_ready and not window.runner.busy, timeout=120_000
     )
-    model.set_rows(services.catalog().tasks("29-1141.00"))
-    qtmodeltester.check(model)
-    assert model.rowCount() >= 20
+    assert window.services.encoder().session_info.threads == 1
+    page.refresh_provider()
+    assert "1 threads" in page.in_use.text()
+    window.services.reconfigure("cpu", None)  # leave the shared services as other tests expect
+
+
+def test_the_ui_switches_to_simplified_chinese(qtbot: QtBot, qapp: Any, services: Any) -> None:
+    from app.ui.main_window import MainWindow
+
+    assert install_translators(qapp, "en") == []
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert translators, "the zh_CN translation did not load"
+        win = MainWindow(services, Settings(), recover="off")
+        qtbot.addWidget(win)
+        assert win.nav_buttons[0].text() == "个人资料(&P)"
+        assert win.profile_page.add_own.text() == "添加任务(&A)"
+        win.runner.shutdown()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def test_smoke_test_command(offline_env: dict[str, str], tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--smoke-test", "--data-dir", str(tmp_path / "data")],
+        cwd=REPO,
+        env=offline_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("smoke test:") and "43-3031.00" in proc.stdout
+    assert proc.stderr.strip() == ""
+    assert (tmp_path / "data").is_dir()

@@ -1,0 +1,158 @@
+"""The report as a QTextDocument: profile, exposure chart, moves, learning plan, sources, caveats."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from app import __version__
+from app.core.catalog import Source
+from app.ui.analysis import AnalysisResult
+from app.ui.pages.exposure_page import label_name, measure_name, verdict_text
+from app.ui.pages.pathways_page import reason_text
+from app.ui.widgets.charts import DistributionChart, render_image
+
+CHART_URL = "skillshift://distribution.png"
+MOVES_IN_REPORT = 8
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Report", text)
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value))
+
+
+def chart_image(result: AnalysisResult) -> QImage:
+    chart = DistributionChart()
+    chart.set_data(
+        result.distribution, result.beta, result.exposure.occupation_beta, result.occupation.title
+    )
+    image = render_image(chart, QSize(640, 240))
+    chart.deleteLater()
+    return image
+
+
+def report_html(result: AnalysisResult, sources: Sequence[Source], notes: str = "") -> str:
+    e = result.exposure
+    p = result.profile
+    occ = result.occupation
+    who = p.alias or _t("Your profile")
+    out: list[str] = [
+        "<html><body style='font-family: sans-serif; font-size: 10pt;'>",
+        f"<h1>{_e(_t('SkillShift report'))}: {_e(who)}</h1>",
+        f"<p>{_e(_t('Prepared on {day} with SkillShift {version}, entirely on this computer.').format(day=date.today().isoformat(), version=__version__))}</p>",
+        f"<h2>{_e(_t('Profile'))}</h2>",
+        f"<p><b>{_e(occ.title)}</b> ({_e(occ.code)})"
+        + (f" · {_e(_t('job zone'))} {occ.job_zone}" if occ.job_zone else "")
+        + (f" · {_e(_t('median wage'))} ${occ.wage_median:,}" if occ.wage_median else "")
+        + "</p>",
+        f"<p>{_e(_t('{n} tasks ({own} in their own words), {s} skills listed.').format(n=len(p.tasks), own=sum(1 for t in p.tasks if t.task_id is None), s=len(p.skills)))}</p>",
+        f"<h2>{_e(_t('AI exposure'))}</h2>",
+        f"<p style='font-size: 14pt;'><b>{e.beta:.2f}</b> {_e(_t('of 1'))}"
+        + (
+            f" — {_e(_t('more exposed than {p:.0f}% of occupations').format(p=e.percentile))}"
+            if e.percentile is not None
+            else ""
+        )
+        + "</p>",
+        f"<p><img src='{CHART_URL}' width='560'></p>",
+        f"<p><i>{_e(_t('Exposure is not job loss: it estimates how much of the work a language model could do or speed up. It is one input to plan with, not a forecast.'))}</i></p>",
+        "<table border='1' cellspacing='0' cellpadding='3' width='100%'>",
+        f"<tr><th width='44%'>{_e(_t('Task'))}</th><th width='11%'>{_e(_t('Share'))}</th><th width='19%'>{_e(_t('Model'))}</th><th width='11%'>{_e(_t('Score'))}</th><th width='15%'>{_e(_t('Human / GPT-4'))}</th></tr>",
+    ]
+    for t in e.tasks:
+        out.append(
+            f"<tr><td>{_e(t.text)}</td><td align='right'>{t.share:.0%}</td><td>{_e(label_name(t.label))}</td>"
+            f"<td align='right'>{t.beta:.2f}</td><td>{_e(t.human_label or '—')} / {_e(t.gpt4_label or '—')}</td></tr>"
+        )
+    out.append("</table>")
+    out.append(f"<h3>{_e(_t('Published measures'))}</h3><ul>")
+    for r in e.references:
+        value = "—" if r.value is None else f"{r.value:.3g}"
+        out.append(f"<li>{_e(measure_name(r.measure))}: {value}</li>")
+    out.append(f"</ul><p>{_e(verdict_text(e.verdict))}</p>")
+    out.append(f"<h2>{_e(_t('Top moves'))}</h2>")
+    out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'>")
+    out.append(
+        f"<tr><th width='30%'>{_e(_t('Occupation'))}</th><th width='8%'>{_e(_t('Fit'))}</th>"
+        f"<th width='12%'>{_e(_t('Exposure'))}</th><th width='13%'>{_e(_t('Median wage'))}</th>"
+        f"<th width='37%'>{_e(_t('Skills to learn'))}</th></tr>"
+    )
+    for m in result.moves[:MOVES_IN_REPORT]:
+        beta = "—" if m.exposure_beta is None else f"{m.exposure_beta:.2f}"
+        wage = "—" if m.wage_median is None else f"${m.wage_median:,.0f}"
+        gap = ", ".join(g.skill for g in m.gap[:4]) or "—"
+        out.append(
+            f"<tr><td>{_e(m.title)} ({_e(m.code)})</td><td align='right' nowrap>{m.score:.2f}</td>"
+            f"<td align='right' nowrap>{beta}</td><td align='right' nowrap>{wage}</td><td>{_e(gap)}</td></tr>"
+        )
+    out.append("</table>")
+    if result.moves:
+        top = result.moves[0]
+        steps = result.learning.get(top.code, ())
+        out.append(
+            f"<h2>{_e(_t('Learning plan towards {title}').format(title=top.title))}</h2><ol>"
+        )
+        for step in steps:
+            out.append(f"<li><b>{_e(step.skill)}</b> — {_e(reason_text(step))}</li>")
+        out.append("</ol>")
+    if result.paths:
+        out.append(f"<h3>{_e(_t('Multi-step paths to safer occupations'))}</h3><ul>")
+        for path in result.paths:
+            out.append("<li>" + " → ".join(_e(s.title) for s in path) + "</li>")
+        out.append("</ul>")
+    if notes.strip():
+        out.append(f"<h2>{_e(_t('Notes'))}</h2><p>{_e(notes).replace(chr(10), '<br>')}</p>")
+    out.append(f"<h2>{_e(_t('Sources, licences and attribution'))}</h2><ul>")
+    for s in sources:
+        out.append(
+            f"<li><b>{_e(s.dataset)}</b> ({_e(s.version)}), {_e(s.publisher)} — {_e(s.licence)}. "
+            f"{_e(s.attribution)}</li>"
+        )
+    out.append("</ul>")
+    out.append(f"<h2>{_e(_t('Caveats'))}</h2><ul>")
+    for line in (
+        _t(
+            "Exposure scores come from a small model trained on published task labels; they can be wrong for any single task."
+        ),
+        _t("Exposure measures what AI could do with the work, not whether a job will disappear."),
+        _t(
+            "Moves are ranked by overlap of skills, knowledge, activities and technology; they ignore local demand, licences and personal circumstances."
+        ),
+        _t("Wages and outlook are U.S. national figures (BLS) and may differ where you live."),
+    ):
+        out.append(f"<li>{_e(line)}</li>")
+    out.append("</ul></body></html>")
+    return "".join(out)
+
+
+def build_document(
+    result: AnalysisResult, sources: Sequence[Source], notes: str = ""
+) -> QTextDocument:
+    doc = QTextDocument()
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart_image(result))
+    doc.setHtml(report_html(result, sources, notes))
+    return doc
+
+
+def write_pdf(document: QTextDocument, path: str) -> None:
+    writer = QPdfWriter(path)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(150)
+    writer.setTitle("SkillShift report")
+    writer.setCreator(f"SkillShift {__version__}")
+    document.print_(writer)

@@ -1,0 +1,1 @@
+"""Reusable widgets: charts, chips, delegates, the pathway graph."""

@@ -1,0 +1,1 @@
+"""Build scripts for the bundled model and its index; never imported by the app."""

