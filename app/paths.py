@@ -55,10 +55,12 @@ def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     _data_dir_override = Path(path).expanduser().resolve() if path is not None else None
 
 
-def _default_data_dir() -> Path:
+def _env_data_dir() -> Path | None:
     env = os.environ.get("SKILLSHIFT_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
+    return Path(env).expanduser() if env else None
+
+
+def _default_data_dir() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
     elif sys.platform == "darwin":
@@ -68,9 +70,44 @@ def _default_data_dir() -> Path:
     return base / APP_NAME
 
 
+LOCATION_FILE = "data-location.txt"
+
+
+def location_file() -> Path:
+    """Where a data folder chosen in Settings is remembered (always in the default folder)."""
+    return _default_data_dir() / LOCATION_FILE
+
+
+def chosen_data_dir() -> Path | None:
+    """The folder picked in Settings, if any and still usable."""
+    try:
+        text = location_file().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else None
+
+
+def choose_data_dir(path: str | os.PathLike[str] | None) -> None:
+    """Remember `path` as the data folder from the next start on (None: back to the default)."""
+    pointer = location_file()
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    if path is None:
+        pointer.unlink(missing_ok=True)
+        return
+    target = Path(path).expanduser().resolve()
+    target.mkdir(parents=True, exist_ok=True)
+    tmp = pointer.with_suffix(".tmp")
+    tmp.write_text(str(target) + "\n", encoding="utf-8")
+    tmp.replace(pointer)
+
+
 def data_dir(create: bool = True) -> Path:
-    """Root of all user data."""
-    path = _data_dir_override or _default_data_dir()
+    """Root of all user data: `--data-dir`, SKILLSHIFT_DATA_DIR, the folder chosen in Settings,
+    else the platform's default."""
+    path = _data_dir_override or _env_data_dir() or chosen_data_dir() or _default_data_dir()
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path

@@ -47,3 +47,39 @@ def test_default_data_dir_honours_environment(
     monkeypatch.setenv("SKILLSHIFT_DATA_DIR", str(tmp_path / "env"))
     paths.set_data_dir(None)
     assert paths.data_dir() == tmp_path / "env"
+
+
+def test_a_folder_chosen_in_settings_is_used_from_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SKILLSHIFT_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr("sys.platform", "linux")
+    paths.set_data_dir(None)
+    default = tmp_path / "xdg" / "SkillShift"
+    assert paths.data_dir() == default
+    paths.choose_data_dir(tmp_path / "usb")
+    assert paths.location_file().parent == default
+    assert paths.data_dir() == (tmp_path / "usb").resolve()
+    assert paths.profiles_dir().parent == (tmp_path / "usb").resolve()
+    # --data-dir still wins for one run, and the choice can be undone.
+    paths.set_data_dir(tmp_path / "once")
+    assert paths.data_dir() == (tmp_path / "once").resolve()
+    paths.set_data_dir(None)
+    paths.choose_data_dir(None)
+    assert paths.data_dir() == default
+
+
+def test_a_broken_location_file_falls_back_to_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SKILLSHIFT_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr("sys.platform", "linux")
+    paths.set_data_dir(None)
+    pointer = paths.location_file()
+    pointer.parent.mkdir(parents=True)
+    pointer.write_bytes(b"\xff\xfe relative/path")
+    assert paths.data_dir() == tmp_path / "xdg" / "SkillShift"
+    pointer.write_text("relative/path", encoding="utf-8")
+    assert paths.data_dir() == tmp_path / "xdg" / "SkillShift"

@@ -127,6 +127,23 @@ def test_settings_show_the_provider_really_in_use(qtbot: QtBot, window: Any) -> 
     window.services.reconfigure("cpu", None)  # leave the shared services as other tests expect
 
 
+def test_settings_change_the_data_folder_for_the_next_start(
+    window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from app import paths
+
+    # The chosen folder is remembered in the platform default folder; keep both in tmp_path.
+    monkeypatch.delenv("SKILLSHIFT_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr("sys.platform", "linux")
+    page = window.settings_page
+    page.set_data_folder(str(tmp_path / "portable"))
+    assert paths.chosen_data_dir() == (tmp_path / "portable").resolve()
+    assert paths.data_dir() == (tmp_path / "portable").resolve()
+    assert str(tmp_path / "portable") in page.data_dir.text()
+    paths.choose_data_dir(None)
+
+
 def test_the_ui_switches_to_simplified_chinese(qtbot: QtBot, qapp: Any, services: Any) -> None:
     from app.ui.main_window import MainWindow
 

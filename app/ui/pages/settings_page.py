@@ -6,11 +6,13 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -78,15 +80,19 @@ class SettingsPage(QWidget):
         self.data_dir = QLabel(str(paths.data_dir()), compute)
         self.data_dir.setWordWrap(True)
         self.open_folder = QPushButton(self.tr("&Open folder"), compute)
+        self.change_folder = QPushButton(self.tr("C&hange…"), compute)
+        self.change_folder.setAccessibleName(self.tr("Change the data folder"))
         folder.addWidget(self.data_dir, 1)
         folder.addWidget(self.open_folder)
+        folder.addWidget(self.change_folder)
         form.addRow(self.tr("Data folder:"), folder)
         form.addRow(
             "",
             wrapped(
                 self.tr(
-                    "Profiles, settings, drafts and caches live here. Start SkillShift with "
-                    "--data-dir FOLDER to use another one (e.g. on a USB stick)."
+                    "Profiles, settings, drafts and caches live here. A new folder is used "
+                    "from the next start; start SkillShift with --data-dir FOLDER to use "
+                    "another one just once (e.g. on a USB stick)."
                 ),
                 compute,
                 muted=True,
@@ -156,8 +162,35 @@ class SettingsPage(QWidget):
         self.open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
         )
+        self.change_folder.clicked.connect(self._change_folder)
         context.search_ready.connect(self.refresh_provider)
         self.load_sources()
+
+    def _change_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for SkillShift's data"), str(paths.data_dir())
+        )
+        if chosen:
+            self.set_data_folder(chosen)
+
+    def set_data_folder(self, folder: str) -> None:
+        """Remember `folder` for the next start; what is saved now stays where it is."""
+        try:
+            paths.choose_data_dir(folder)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Data folder"),
+                self.tr("SkillShift cannot use that folder: {error}").format(error=exc.strerror),
+            )
+            return
+        self.data_dir.setText(
+            self.tr("{current} (from the next start: {chosen})").format(
+                current=paths.data_dir(), chosen=folder
+            )
+            if paths.chosen_data_dir() != paths.data_dir()
+            else str(paths.data_dir())
+        )
 
     def load_sources(self) -> None:
         try:
