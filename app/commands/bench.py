@@ -202,6 +202,37 @@ def bench_exposure(ctx: BenchContext) -> list[BenchResult]:
     ]
 
 
+def _result(row: dict[str, Any]) -> BenchResult:
+    core = {"name", "value", "unit", "goal"}
+    return BenchResult(
+        row["name"],
+        row["value"],
+        row["unit"],
+        goal=row.get("goal"),
+        detail={k: v for k, v in row.items() if k not in core},
+    )
+
+
+@bench("engine")
+def bench_engine(ctx: BenchContext) -> list[BenchResult]:
+    from app.core.engine import Engine
+    from app.core.engine_bench import bench_analyze, bench_transitions
+
+    engine = Engine(ctx.encoder, matcher=ctx.matcher)
+    return [
+        _result(bench_transitions(engine, runs=max(ctx.runs, 5))),
+        _result(bench_analyze(engine, runs=max(ctx.runs, 5))),
+    ]
+
+
+@bench("gui")
+def bench_gui(ctx: BenchContext) -> list[BenchResult]:
+    """Start-up of the real window in fresh processes (offscreen): shown, model ready."""
+    from app.ui.bench import startup_figures
+
+    return [_result(row) for row in startup_figures(ctx.runs)]
+
+
 def _run(args: argparse.Namespace) -> int:
     names = args.only or list(BENCHES)
     unknown = [n for n in names if n not in BENCHES]
