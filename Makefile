@@ -57,20 +57,33 @@ eval: setup
 	$(PY) -m app eval match --split reported
 	$(PY) -m models.evaluate
 
-# A runtime-only environment (no dev or training tools) builds the bundle.
-DIST_VENV := build/dist-venv
-VERSION    = $(shell $(PYTHON) -c "import re;print(re.search(r'__version__ = \"(.+)\"',open('app/__init__.py').read()).group(1))")
-ARCHIVE    = dist/SkillShift-$(VERSION)-linux-x86_64.tar.gz
+# A runtime-only environment (no dev or training tools) builds the bundle; GPU=cuda swaps
+# onnxruntime for onnxruntime-gpu in a venv of its own (docs/packaging.md: driver/CUDA needs).
+GPU        ?=
+ifneq ($(filter-out cuda,$(GPU)),)
+$(error GPU must be empty or cuda, not '$(GPU)')
+endif
+DIST_FLAVOR := $(if $(GPU),-$(GPU))
+DIST_VENV   := build/dist-venv$(DIST_FLAVOR)
+DIST_PY     := $(DIST_VENV)/bin/python
+VERSION      = $(shell $(PYTHON) -c "import re;print(re.search(r'__version__ = \"(.+)\"',open('app/__init__.py').read()).group(1))")
+ARCHIVE      = dist/SkillShift-$(VERSION)-linux-x86_64$(DIST_FLAVOR).tar.gz
 
 dist:
-	test -x $(DIST_VENV)/bin/python || $(PYTHON) -m venv $(DIST_VENV)
-	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(DIST_VENV)/bin/python -m pip install --quiet . pyinstaller
-	$(DIST_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
-	cp packaging/skillshift.desktop dist/SkillShift/ 2>/dev/null || true
+	test -x $(DIST_PY) || $(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_PY) -m pip install --quiet --upgrade pip
+	$(DIST_PY) -m pip install --quiet . pyinstaller
+ifeq ($(GPU),cuda)
+	$(DIST_PY) -m pip uninstall --quiet --yes onnxruntime
+	$(DIST_PY) -m pip install --quiet onnxruntime-gpu
+endif
+	rm -rf dist/SkillShift
+	$(DIST_PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller$(DIST_FLAVOR) build.spec
+	cp packaging/skillshift.desktop packaging/install-desktop.sh resources/icons/skillshift.png dist/SkillShift/
 	tar -C dist -czf $(ARCHIVE) SkillShift
-	@echo "built $(ARCHIVE)"
+	@du -sh dist/SkillShift $(ARCHIVE)
 
+# The frozen smoke test; it runs `make dist` first when dist/SkillShift/SkillShift is missing.
 test-dist: setup
 	$(PY) -m pytest -q -m slow tests/packaging
 

@@ -42,11 +42,45 @@ def model_path(relative: str = "") -> Path:
     return _safe_join(bundle_root() / "models", relative)
 
 
+DATABASE_FILE = "skillshift.db"
+PACKED_DATABASE_FILE = "skillshift.db.gz"  # the installed bundle ships the database compressed
+
+
 def database_path() -> Path:
+    """The embedded database: SKILLSHIFT_DB, else resources/, else unpacked from the bundle."""
     env = os.environ.get("SKILLSHIFT_DB")
     if env:
         return Path(env)
-    return resource_path("skillshift.db")
+    plain = resource_path(DATABASE_FILE)
+    packed = resource_path(PACKED_DATABASE_FILE)
+    if plain.exists() or not packed.exists():
+        return plain
+    return unpack_database(packed)
+
+
+def unpack_database(packed: Path) -> Path:
+    """Decompress the bundled database once into the cache (named by the archive's size/mtime).
+
+    Nothing is written inside the bundle; a half-written copy is never used (temp file, rename).
+    """
+    import gzip
+    import shutil
+
+    stat = packed.stat()
+    target = cache_dir() / f"skillshift-{stat.st_size:x}-{int(stat.st_mtime):x}.db"
+    if target.exists():
+        return target
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        with gzip.open(packed, "rb") as src, tmp.open("wb") as dst:
+            shutil.copyfileobj(src, dst, length=1 << 20)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    for old in target.parent.glob("skillshift-*.db"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target
 
 
 def set_data_dir(path: str | os.PathLike[str] | None) -> None:

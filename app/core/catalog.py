@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -20,6 +22,11 @@ SCHEMA_VERSION = 1
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CODE = re.compile(r"^(\d{2})-?(\d{4})(?:\.(\d{2}))?$")
 _REBUILD = "run `make resources` to build it"
+_RESTORE = "reinstall SkillShift (or, in a source checkout, run `make resources`) to restore it"
+# Databases whose content hash matched, by (path, size, mtime_ns): checked once per file version,
+# in memory and in the user cache, so opening stays fast after the first start.
+_VERIFIED_DB: set[tuple[str, int, int]] = set()
+_VERIFY_CACHE_FILE = "verified-db.json"
 
 SkillKind = Literal["skill", "knowledge"]
 Relation = Literal["essential", "optional"]
@@ -193,6 +200,54 @@ def content_hash(connection: sqlite3.Connection) -> str:
     return digest.hexdigest()
 
 
+def verify_database(path: str | Path | None = None) -> None:
+    """Refuse a modified database (ResourceError saying how to restore it); cheap once checked."""
+    with Catalog.open(path, verify=True):
+        pass
+
+
+def _verify_once(catalog: Catalog) -> None:
+    stat = catalog.path.stat()
+    key = (str(catalog.path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _VERIFIED_DB:
+        return
+    try:
+        cache_file: Path | None = paths.cache_dir() / _VERIFY_CACHE_FILE
+    except OSError:
+        cache_file = None
+    cached: dict[str, Any] = {}
+    if cache_file is not None:
+        with contextlib.suppress(OSError, ValueError):
+            loaded = json.loads(cache_file.read_text(encoding="utf-8"))
+            cached = loaded if isinstance(loaded, dict) else {}
+    expected = catalog.meta().get("content_hash")
+    entry = cached.get(key[0])
+    if (
+        isinstance(entry, dict)
+        and [entry.get("size"), entry.get("mtime_ns"), entry.get("content_hash")]
+        == [key[1], key[2], expected]
+        and expected
+    ):
+        _VERIFIED_DB.add(key)
+        return
+    if not expected or not catalog.verify():
+        unpacked = cache_file is not None and catalog.path.parent == cache_file.parent
+        # A copy unpacked into the user cache from the bundle comes back when deleted.
+        fix = f"delete it and SkillShift unpacks it again, or {_RESTORE}" if unpacked else _RESTORE
+        raise ResourceError(
+            f"the SkillShift database {catalog.path} has been modified or damaged (its content "
+            f"does not match the checksum recorded when it was built); {fix}"
+        )
+    _VERIFIED_DB.add(key)
+    if cache_file is not None:
+        cached[key[0]] = {"size": key[1], "mtime_ns": key[2], "content_hash": expected}
+        tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+        with contextlib.suppress(OSError, ValueError):
+            tmp.write_text(json.dumps(cached), encoding="utf-8")
+            tmp.replace(cache_file)
+        tmp.unlink(missing_ok=True)
+
+
 _OCCUPATION_SQL = (
     "SELECT code, title, description, job_zone, education, experience, soc2018, wage_median, "
     "wage_p10, wage_p90, employment, wage_basis, wage_topcoded, growth_pct, openings, "
@@ -219,9 +274,14 @@ class Catalog:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Catalog:
-        """Open the database at `path` (default: the bundled one) or raise ResourceError."""
+    def open(cls, path: str | Path | None = None, *, verify: bool | None = None) -> Catalog:
+        """Open the database at `path` (default: the bundled one) or raise ResourceError.
+
+        `verify` (default: only for the app's own database, i.e. `path` None) checks the rows
+        against the content hash recorded at build time and refuses a modified file.
+        """
         where = Path(path) if path is not None else paths.database_path()
+        check = path is None if verify is None else verify
         if not where.is_file():
             raise ResourceError(f"the SkillShift database is missing: {where}; {_REBUILD}")
         try:
@@ -255,7 +315,14 @@ class Catalog:
                 f"the SkillShift database {where} has schema version {found}, this version of "
                 f"SkillShift needs {SCHEMA_VERSION}; {_REBUILD}"
             )
-        return cls(connection, where)
+        catalog = cls(connection, where)
+        if check:
+            try:
+                _verify_once(catalog)
+            except ResourceError:
+                catalog.close()
+                raise
+        return catalog
 
     def close(self) -> None:
         with self._lock:
@@ -276,6 +343,10 @@ class Catalog:
         with self._lock:
             try:
                 return self._db.execute(sql, tuple(params)).fetchall()
+            except UnicodeEncodeError:
+                # Text that is not valid Unicode (a lone surrogate, e.g. from a JSON "\ud800"
+                # escape) cannot equal any stored value: nothing found.
+                return []
             except sqlite3.DatabaseError as exc:
                 raise ResourceError(
                     f"the SkillShift database {self.path} could not be read ({exc}); {_REBUILD}"

@@ -570,7 +570,13 @@ class OnnxEncoder:
 
     def tokenize(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Model inputs for one batch: int64 [batch, longest], only the inputs the graph declares."""
-        encodings = self.tokenizer.encode_batch(list(texts))
+        try:
+            encodings = self.tokenizer.encode_batch(list(texts))
+        except TypeError:
+            # A lone surrogate (undecodable bytes in argv, a "\ud800" JSON escape) is not text
+            # the tokenizer accepts; it carries no meaning, so it is replaced and the rest kept.
+            clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
+            encodings = self.tokenizer.encode_batch(clean)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": mask}

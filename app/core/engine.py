@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from app.core import graph
-from app.core.catalog import Catalog
+from app.core.catalog import Catalog, verify_database
 from app.core.encoder import Encoder
 from app.core.errors import SkillShiftError
 from app.core.exposure import (
@@ -158,6 +158,8 @@ class Engine:
         return self._ctx
 
     def _load(self, progress: Progress) -> GraphContext:
+        if self.db_path is None:
+            verify_database()  # the app's own database: refuse a modified one (cached per file)
         con = graph.connect(self.db_path)
         try:
             sha = getattr(self.encoder, "model_sha256", None) if self.check_model else None

@@ -30,7 +30,12 @@ def measures(probs: np.ndarray, shares: np.ndarray) -> tuple[float, float, float
     if len(probs) == 0:
         return float("nan"), float("nan"), float("nan")
     w = np.asarray(shares, dtype=np.float64)
-    w = w / w.sum() if w.sum() > 0 else np.full(len(w), 1.0 / len(w))
+    # Shares are relative weights: NaN, infinite or negative ones count as 0 (the profile
+    # refuses them, but this is also called directly), and dividing by the largest first keeps
+    # huge finite shares from overflowing the sum.
+    w = np.where(np.isfinite(w) & (w > 0), w, 0.0)
+    peak = w.max() if len(w) else 0.0
+    w = w / peak / (w / peak).sum() if peak > 0 else np.full(len(w), 1.0 / len(w))
     p = w @ np.asarray(probs, dtype=np.float64)
     return float(p[1]), float(p[1] + 0.5 * p[2]), float(p[1] + p[2])
 

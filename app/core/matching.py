@@ -52,6 +52,10 @@ class TaskMatch(NamedTuple):
 
 
 def connect_readonly(db_path: Path | None = None) -> sqlite3.Connection:
+    if db_path is None:
+        from app.core.catalog import verify_database
+
+        verify_database()  # the app's own database: refuse a modified one (cached per file)
     path = db_path if db_path is not None else paths.database_path()
     if not path.is_file():
         raise ResourceError(

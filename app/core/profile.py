@@ -7,7 +7,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,14 @@ MAX_SKILLS = 2000
 MAX_ZONE_STEP = 4  # job zones run 1-5
 MAX_WAGE_RATIO = 10.0
 SKILL_KINDS = ("esco", "onet", "technology", "text")
+# A real profile is a few kB; 500 tasks of 2000 characters stay under 2 MB. Anything bigger is not
+# a profile, and reading it whole could exhaust memory.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+# Upgrades from an older schema: MIGRATIONS[n] turns a version-n dict into a version-(n+1) dict.
+# Schema 1 is the first published version, so there is nothing to upgrade yet; the chain is run
+# by from_dict so a future schema 2 only adds an entry here (tests exercise the mechanism).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class ProfileError(SkillShiftError):
@@ -105,13 +113,7 @@ class Profile:
     def from_dict(cls, data: Any) -> Profile:
         if not isinstance(data, Mapping):
             raise ProfileError("profile: expected a JSON object")
-        schema = data.get("schema")
-        if schema is None:
-            raise ProfileError('schema: missing; a profile starts with "schema": 1')
-        if schema != SCHEMA_VERSION or isinstance(schema, bool):
-            raise ProfileError(
-                f"schema: unsupported profile version {schema!r} (this SkillShift reads {SCHEMA_VERSION})"
-            )
+        data = migrate(data)
         known = {
             "schema",
             "alias",
@@ -156,6 +158,12 @@ class Profile:
     def load(cls, path: str | os.PathLike[str]) -> Profile:
         file = Path(path)
         try:
+            size = file.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise ProfileError(
+                    f"profile {file} is too large to be a profile ({size:,} bytes; "
+                    f"at most {MAX_FILE_BYTES:,})"
+                )
             raw = file.read_bytes()
         except FileNotFoundError:
             raise ProfileError(f"profile {file} does not exist") from None
@@ -165,9 +173,15 @@ class Profile:
             data = json.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ProfileError(f"profile {file} is not UTF-8 text") from None
+        except RecursionError:
+            raise ProfileError(f"profile {file} is not valid JSON (nested too deeply)") from None
         except ValueError as exc:
             raise ProfileError(f"profile {file} is not valid JSON ({exc})") from None
-        return cls.from_dict(data)
+        try:
+            return cls.from_dict(data)
+        except ProfileError as exc:
+            # The field-level message ("tasks[3].share: ...") plus which file it came from.
+            raise ProfileError(f"profile {file}: {exc}") from None
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write atomically (temp file in the same folder, fsync, replace); keep `NAME.bak`."""
@@ -193,7 +207,10 @@ class Profile:
                 try:
                     os.link(file, backup)
                 except OSError:
-                    backup.write_bytes(file.read_bytes())
+                    # No hard links here (or another writer made one first): copy through a
+                    # temp file and rename, because writing into `backup` could truncate an
+                    # inode it shares with `file`.
+                    _copy_replace(file, backup)
             tmp.replace(file)
             _fsync_dir(folder)
         except OSError as exc:
@@ -228,11 +245,47 @@ class Profile:
         return [w / total for w in scaled]
 
 
+def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` upgraded to SCHEMA_VERSION, or a ProfileError naming the schema field."""
+    schema = data.get("schema")
+    if schema is None:
+        raise ProfileError('schema: missing; a profile starts with "schema": 1')
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise ProfileError(f"schema: expected a whole number, got {_kind(schema)}")
+    if schema > SCHEMA_VERSION:
+        raise ProfileError(
+            f"schema: unsupported profile version {schema} (written by a newer SkillShift; "
+            f"this one reads up to {SCHEMA_VERSION}); update SkillShift to open it"
+        )
+    out = dict(data)
+    while out["schema"] < SCHEMA_VERSION:
+        step = MIGRATIONS.get(out["schema"])
+        if step is None:
+            raise ProfileError(
+                f"schema: unsupported profile version {out['schema']} "
+                f"(this SkillShift reads {SCHEMA_VERSION})"
+            )
+        version = out["schema"]
+        out = dict(step(out))
+        out["schema"] = version + 1
+    return out
+
+
 def _default_weight(task: ProfileTask, types: Mapping[int, str | None]) -> float:
     if task.task_id is None:
         return OWN_TASK_WEIGHT
     kind = types.get(task.task_id)
     return SUPPLEMENTAL_WEIGHT if kind == "Supplemental" else CORE_WEIGHT
+
+
+def _copy_replace(source: Path, target: Path) -> None:
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(source.read_bytes())
+        Path(name).replace(target)
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -253,6 +306,12 @@ def _text(value: Any, name: str, *, allow_empty: bool = False) -> str:
     if not isinstance(value, str):
         raise ProfileError(f"{name}: expected text, got {_kind(value)}")
     text = value.strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON allows "\ud800" escapes that decode to half a character; such text can be
+        # neither matched nor saved.
+        raise ProfileError(f"{name}: not valid Unicode text (a broken escape sequence)") from None
     if not text and not allow_empty:
         raise ProfileError(f"{name}: must not be empty")
     if len(text) > MAX_TEXT_CHARS:

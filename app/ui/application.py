@@ -36,8 +36,10 @@ def _install_excepthook(window: Any) -> None:
 def make_application(argv: list[str] | None = None) -> Any:
     """The QApplication with SkillShift's names, palette, message filter and translators."""
     from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from app import paths
     from app.ui import theme
     from app.ui.i18n import install_translators
     from app.ui.settings import Settings
@@ -48,6 +50,10 @@ def make_application(argv: list[str] | None = None) -> Any:
     app.setApplicationName("SkillShift")
     app.setOrganizationName("SkillShift")
     app.setApplicationDisplayName("SkillShift")
+    app.setDesktopFileName("skillshift")
+    icon = paths.resource_path("icons/skillshift.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     theme.follow_system(app)
     app._skillshift_translators = install_translators(app, Settings().language())  # type: ignore[attr-defined]
     return app

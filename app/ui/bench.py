@@ -61,14 +61,17 @@ def _run_once(data_dir: str) -> dict[str, Any]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["SKILLSHIFT_DATA_DIR"] = data_dir
     env["SKILLSHIFT_BENCH_T0"] = repr(time.time())
+    frozen = bool(getattr(sys, "frozen", False))
+    if frozen:
+        env["SKILLSHIFT_BENCH_CHILD"] = "1"  # a runtime hook of the bundle runs the child
     proc = subprocess.run(
-        [sys.executable, "-m", "app.ui.bench", "--child"],
+        [sys.executable] if frozen else [sys.executable, "-m", "app.ui.bench", "--child"],
         env=env,
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT_S,
         check=False,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=None if frozen else Path(__file__).resolve().parents[2],
     )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not lines:

@@ -16,19 +16,32 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.core import crypto
 from app.core.errors import SkillShiftError
 from app.core.profile import Profile
+from app.core.storage import load_profile, locked, restore_backup
 
 CLIENT_SCHEMA = 1
 EXPORT_KIND = "skillshift-client"
 PROFILE_FILE = "profile.json"
 CLIENT_FILE = "client.json"
 DRAFT_FILE = "draft.json"
+# A protected client: the two files encrypted (.enc) and a marker that holds no personal data,
+# so the list can show that the client exists without knowing who it is.
+ENC_SUFFIX = ".enc"
+PROTECTED_FILE = "protected.json"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# Passphrases of protected clients opened in this process, by client id: the autosaved draft of
+# such a client is encrypted with it (memory only; after a crash the draft needs the passphrase).
+_draft_keys: dict[str, str] = {}
 
 
 class ClientError(SkillShiftError):
     """A client file that cannot be read or written; the message says which and why."""
+
+
+class PassphraseRequiredError(ClientError):
+    """The client is protected; open it again with its passphrase."""
 
 
 def now() -> str:
@@ -39,14 +52,15 @@ def today() -> str:
     return datetime.now().astimezone().date().isoformat()
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | bytes) -> None:
     """Temp file in the same folder, fsync, rename: a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)
@@ -76,6 +90,7 @@ class Client:
     occupation: str = ""  # title, for the list
     sessions: tuple[SessionNote, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
+    protected: bool = False  # encrypted at rest; only the id is known until it is opened
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,15 +213,23 @@ def _slug(alias: str) -> str:
 
 class ClientStore:
     """One folder per client under the profiles folder: profile.json (the CLI reads it) and
-    client.json (notes per session, snapshots)."""
+    client.json (notes per session, snapshots). A protected client keeps both encrypted with a
+    passphrase (profile.json.enc, client.json.enc) and a marker file without personal data."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, drafts: DraftStore | None = None) -> None:
         self.root = root if root is not None else paths.profiles_dir()
+        self._drafts = drafts
+        # Passphrases of protected clients opened in this session, so saving re-encrypts; they
+        # live only in memory.
+        self._keys: dict[str, str] = {}
 
     def _dir(self, client_id: str) -> Path:
         if not _ID.match(client_id):
             raise ClientError(f"not a client id: {client_id!r}")
         return self.root / client_id
+
+    def is_protected(self, client_id: str) -> bool:
+        return (self._dir(client_id) / PROTECTED_FILE).is_file()
 
     def list(self) -> list[Client]:
         out: list[Client] = []
@@ -214,7 +237,13 @@ class ClientStore:
             return out
         for folder in sorted(self.root.iterdir()):
             file = folder / CLIENT_FILE
-            if folder.is_dir() and file.is_file():
+            marker = folder / PROTECTED_FILE
+            if folder.is_dir() and marker.is_file() and _ID.match(folder.name):
+                with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+                    info = json.loads(marker.read_text("utf-8"))
+                    stamp = str(info.get("modified", ""))
+                    out.append(Client(folder.name, "", stamp, stamp, protected=True))
+            elif folder.is_dir() and file.is_file():
                 with contextlib.suppress(ClientError, OSError, ValueError):
                     out.append(Client.from_dict(json.loads(file.read_text("utf-8")), str(file)))
         out.sort(key=lambda c: c.modified, reverse=True)
@@ -224,8 +253,10 @@ class ClientStore:
         stamp = now()
         return Client(id=_slug(alias), alias=alias, created=stamp, modified=stamp)
 
-    def load(self, client_id: str) -> tuple[Client, Profile]:
+    def load(self, client_id: str, passphrase: str | None = None) -> tuple[Client, Profile]:
         folder = self._dir(client_id)
+        if (folder / PROTECTED_FILE).is_file():
+            return self._load_protected(client_id, folder, passphrase)
         file = folder / CLIENT_FILE
         try:
             client = Client.from_dict(json.loads(file.read_text("utf-8")), str(file))
@@ -233,22 +264,106 @@ class ClientStore:
             raise ClientError(f"client {client_id} no longer exists") from None
         except (OSError, ValueError) as exc:
             raise ClientError(f"{file} cannot be read ({exc})") from None
-        return client, Profile.load(folder / PROFILE_FILE)
+        # A damaged profile is set aside (never overwritten); the error offers profile.json.bak.
+        return client, load_profile(folder / PROFILE_FILE)
+
+    def restore_backup(self, client_id: str) -> tuple[Client, Profile]:
+        """After a CorruptProfileError: put the previous profile version back and open it."""
+        folder = self._dir(client_id)
+        with locked(folder / CLIENT_FILE):
+            restore_backup(folder / PROFILE_FILE)
+        return self.load(client_id)
+
+    def _load_protected(
+        self, client_id: str, folder: Path, passphrase: str | None
+    ) -> tuple[Client, Profile]:
+        key = passphrase if passphrase is not None else self._keys.get(client_id)
+        if key is None:
+            raise PassphraseRequiredError(f"client {client_id} is protected; enter its passphrase")
+        client_file = folder / (CLIENT_FILE + ENC_SUFFIX)
+        profile_file = folder / (PROFILE_FILE + ENC_SUFFIX)
+        try:
+            client_raw = crypto.decrypt(client_file.read_bytes(), key)
+            profile_raw = crypto.decrypt(profile_file.read_bytes(), key)
+        except FileNotFoundError as exc:
+            raise ClientError(f"client {client_id}: {exc.filename} is missing") from None
+        except OSError as exc:
+            raise ClientError(
+                f"client {client_id} cannot be read ({exc.strerror or exc})"
+            ) from None
+        try:
+            client = Client.from_dict(json.loads(client_raw.decode("utf-8")), str(client_file))
+            profile = Profile.from_dict(json.loads(profile_raw.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise ClientError(f"client {client_id} is damaged ({exc})") from None
+        self._keys[client_id] = key
+        _draft_keys[client_id] = key
+        return replace(client, protected=True), profile
 
     def save(self, client: Client, profile: Profile) -> Client:
         folder = self._dir(client.id)
         saved = replace(client, modified=now(), alias=profile.alias or client.alias)
+        key = self._keys.get(client.id)
         try:
-            profile.save(folder / PROFILE_FILE)
-            atomic_write(
-                folder / CLIENT_FILE,
-                json.dumps(saved.to_dict(), ensure_ascii=False, indent=2) + "\n",
-            )
+            with locked(folder / CLIENT_FILE):
+                if key is not None:
+                    self._write_protected(folder, saved, profile, key)
+                else:
+                    profile.save(folder / PROFILE_FILE)
+                    atomic_write(folder / CLIENT_FILE, _json(saved.to_dict()))
         except OSError as exc:
             raise ClientError(
                 f"client {client.alias!r} cannot be saved ({exc.strerror or exc})"
             ) from None
+        return replace(saved, protected=key is not None)
+
+    def _write_protected(self, folder: Path, client: Client, profile: Profile, key: str) -> None:
+        # Encrypted files first, then the marker, then the plain files go: a crash in between
+        # leaves both forms, never neither.
+        atomic_write(
+            folder / (PROFILE_FILE + ENC_SUFFIX),
+            crypto.encrypt(_json(profile.to_dict()).encode("utf-8"), key),
+        )
+        atomic_write(
+            folder / (CLIENT_FILE + ENC_SUFFIX),
+            crypto.encrypt(_json(client.to_dict()).encode("utf-8"), key),
+        )
+        atomic_write(
+            folder / PROTECTED_FILE,
+            _json({"schema": CLIENT_SCHEMA, "format": crypto.FORMAT_VERSION, "modified": now()}),
+        )
+        for name in (PROFILE_FILE, PROFILE_FILE + ".bak", CLIENT_FILE):
+            (folder / name).unlink(missing_ok=True)
+
+    def protect(self, client_id: str, passphrase: str) -> Client:
+        """Encrypt a saved client with `passphrase` under a new random id; the plain folder goes."""
+        crypto.check_passphrase(passphrase)
+        client, profile = self.load(client_id)
+        if client_id in self._keys:
+            raise ClientError(f"client {client_id} is already protected")
+        # The folder name comes from the alias; a protected client gets a random one instead.
+        hidden = replace(client, id=f"client-{uuid.uuid4().hex[:12]}")
+        self._keys[hidden.id] = passphrase
+        try:
+            saved = self.save(hidden, profile)
+        except SkillShiftError:
+            self._keys.pop(hidden.id, None)
+            raise
+        _draft_keys[hidden.id] = passphrase
+        old = self._dir(client_id)
+        try:
+            shutil.rmtree(old)
+        except OSError as exc:
+            raise ClientError(
+                f"client {client.alias!r} was encrypted, but its unencrypted folder {old} could "
+                f"not be removed ({exc.strerror or exc}); delete it by hand"
+            ) from None
         return saved
+
+    def forget_passphrases(self) -> None:
+        for client_id in self._keys:
+            _draft_keys.pop(client_id, None)
+        self._keys.clear()
 
     def duplicate(self, client_id: str) -> Client:
         client, profile = self.load(client_id)
@@ -259,30 +374,49 @@ class ClientStore:
             sessions=client.sessions,
             snapshots=client.snapshots,
         )
+        if client_id in self._keys:
+            self._keys[copy.id] = self._keys[client_id]  # a copy of a protected client stays so
         return self.save(copy, replace(profile, alias=copy.alias))
 
     def delete(self, client_id: str) -> None:
+        """The client's folder (profile, backups, notes, snapshots) and a draft that was theirs."""
         folder = self._dir(client_id)
+        drafts = self._drafts if self._drafts is not None else DraftStore()
+        draft = drafts.read()  # before the key is forgotten: a protected client's draft is sealed
         if folder.is_dir():
             shutil.rmtree(folder)
+        if draft is not None and draft.client_id == client_id:
+            drafts.clear()
+        self._keys.pop(client_id, None)
+        _draft_keys.pop(client_id, None)
 
-    def export(self, client_id: str, target: Path) -> None:
+    def export(self, client_id: str, target: Path, passphrase: str | None = None) -> None:
+        """One JSON file with the client and profile; encrypted when `passphrase` is given."""
         client, profile = self.load(client_id)
         bundle = {
             "kind": EXPORT_KIND,
             "schema": CLIENT_SCHEMA,
-            "client": client.to_dict(),
+            "client": replace(client, protected=False).to_dict(),
             "profile": profile.to_dict(),
         }
+        text = _json(bundle)
         try:
-            atomic_write(target, json.dumps(bundle, ensure_ascii=False, indent=2) + "\n")
+            atomic_write(
+                target,
+                crypto.encrypt(text.encode("utf-8"), passphrase) if passphrase else text,
+            )
         except OSError as exc:
             raise ClientError(f"{target} cannot be written ({exc.strerror or exc})") from None
 
-    def import_file(self, source: Path) -> Client:
+    def import_file(self, source: Path, passphrase: str | None = None) -> Client:
         """A client exported by SkillShift, or a plain profile JSON (as `skillshift analyze` reads)."""
         try:
-            data = json.loads(source.read_bytes().decode("utf-8-sig"))
+            raw = source.read_bytes()
+            if crypto.is_encrypted(raw):
+                if passphrase is None:
+                    raise PassphraseRequiredError(f"{source} is encrypted; enter its passphrase")
+                raw = crypto.decrypt(raw, passphrase)
+            data = json.loads(raw.decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise ClientError(f"{source} cannot be imported ({exc})") from None
         if isinstance(data, Mapping) and data.get("kind") == EXPORT_KIND:
@@ -299,6 +433,10 @@ class ClientStore:
             profile = Profile.from_dict(data)
             client = self.new(profile.alias or source.stem)
         return self.save(client, profile)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 @dataclass(frozen=True)
@@ -322,11 +460,26 @@ class DraftStore:
             "client_id": draft.client_id,
             "state": draft.state,
         }
-        atomic_write(self.path, json.dumps(body, ensure_ascii=False) + "\n")
+        text = json.dumps(body, ensure_ascii=False) + "\n"
+        key = _draft_keys.get(draft.client_id or "")
+        if key is not None:
+            # A protected client's working copy is as private as the client's files.
+            atomic_write(self.path, crypto.encrypt(text.encode("utf-8"), key))
+        else:
+            atomic_write(self.path, text)
 
     def read(self) -> Draft | None:
+        """The draft, or None (none, damaged, or encrypted for a client not opened yet)."""
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            raw = self.path.read_bytes()
+            if crypto.is_encrypted(raw):
+                for key in _draft_keys.values():
+                    with contextlib.suppress(crypto.CryptoError):
+                        raw = crypto.decrypt(raw, key)
+                        break
+                else:
+                    return None
+            data = json.loads(raw.decode("utf-8"))
             return Draft(
                 str(data["saved"]), bool(data["clean"]), data.get("client_id"), dict(data["state"])
             )

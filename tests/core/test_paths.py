@@ -83,3 +83,29 @@ def test_a_broken_location_file_falls_back_to_the_default(
     assert paths.data_dir() == tmp_path / "xdg" / "SkillShift"
     pointer.write_text("relative/path", encoding="utf-8")
     assert paths.data_dir() == tmp_path / "xdg" / "SkillShift"
+
+
+def test_a_packed_database_is_unpacked_once_into_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+    import sqlite3
+
+    bundle = tmp_path / "bundle"
+    (bundle / "resources").mkdir(parents=True)
+    db = tmp_path / "plain.db"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+        con.execute("INSERT INTO t VALUES (42)")
+    con.close()
+    (bundle / "resources" / paths.PACKED_DATABASE_FILE).write_bytes(gzip.compress(db.read_bytes()))
+    monkeypatch.delenv("SKILLSHIFT_DB", raising=False)
+    monkeypatch.setattr("sys._MEIPASS", str(bundle), raising=False)
+    first = paths.database_path()
+    assert first.parent == paths.cache_dir()
+    assert first.read_bytes() == db.read_bytes()
+    assert not (bundle / "resources" / paths.DATABASE_FILE).exists()
+    stamp = first.stat().st_mtime_ns
+    assert paths.database_path() == first
+    assert first.stat().st_mtime_ns == stamp
+    assert not list(first.parent.glob("*.tmp"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SkillShiftError
+from app.core.storage import CorruptProfileError
 from app.ui.clients import (
     Client,
     ClientStore,
     ComparisonRow,
+    PassphraseRequiredError,
     SessionNote,
     Snapshot,
     compare,
@@ -101,7 +104,14 @@ class ClientsPage(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.clients: RecordsTableModel[Client] = RecordsTableModel(
             [
-                Column(self.tr("Client"), lambda c: c.alias or self.tr("(no name)")),
+                Column(
+                    self.tr("Client"),
+                    lambda c: (
+                        self.tr("(protected: open to see)")
+                        if c.protected and not c.alias
+                        else c.alias or self.tr("(no name)")
+                    ),
+                ),
                 Column(self.tr("Occupation"), lambda c: c.occupation),
                 Column(
                     self.tr("Last saved"),
@@ -131,8 +141,10 @@ class ClientsPage(QWidget):
         io = QHBoxLayout()
         self.export_button = QPushButton(self.tr("E&xport…"), left)
         self.import_button = QPushButton(self.tr("&Import…"), left)
+        self.protect_button = QPushButton(self.tr("&Protect with a passphrase…"), left)
         io.addWidget(self.export_button)
         io.addWidget(self.import_button)
+        io.addWidget(self.protect_button)
         io.addStretch(1)
         ll.addLayout(io)
         self.state = wrapped("", left, muted=True)
@@ -238,6 +250,7 @@ class ClientsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.export_selected)
         self.import_button.clicked.connect(self.import_file)
+        self.protect_button.clicked.connect(self.protect_selected)
         self.snapshot_button.clicked.connect(self.take_snapshot)
         self.compare_button.clicked.connect(self.compare_selected)
         self.notes.textChanged.connect(lambda: context.document.set_notes(self.notes.toPlainText()))
@@ -296,9 +309,66 @@ class ClientsPage(QWidget):
         if chosen is not None:
             self.open_client(chosen.id)
 
+    def ask_passphrase(self, prompt: str) -> str | None:
+        """A masked input; None when cancelled (tests replace this method)."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Passphrase"), prompt, QLineEdit.EchoMode.Password
+        )
+        return text if ok else None
+
+    def protect_selected(self) -> None:
+        chosen = self._selected() or self.current
+        if chosen is None:
+            self.context.error.emit(self.tr("Select a saved client to protect."))
+            return
+        first = self.ask_passphrase(
+            self.tr("New passphrase for this client (at least 8 characters):")
+        )
+        if first is None:
+            return
+        again = self.ask_passphrase(self.tr("Type the passphrase again:"))
+        if again is None:
+            return
+        if again != first:
+            self.context.error.emit(self.tr("The passphrases differ; nothing was changed."))
+            return
+        try:
+            protected = self.store.protect(chosen.id, first)
+        except (SkillShiftError, OSError) as exc:
+            self._fail(exc)
+            return
+        if self.current is not None and self.current.id == chosen.id:
+            self.current = protected
+            self.context.settings.set_last_client(protected.id)
+        self.refresh()
+        self.context.status.emit(
+            self.tr("{alias} is now encrypted; without the passphrase it cannot be opened.").format(
+                alias=protected.alias or protected.id
+            )
+        )
+
+    def ask_restore(self, message: str) -> bool:
+        """Offer the previous version of a damaged profile (tests replace this method)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Damaged profile"),
+            self.tr("{message}\n\nRestore the previous version?").format(message=message),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def open_client(self, client_id: str) -> None:
         try:
-            client, profile = self.store.load(client_id)
+            try:
+                client, profile = self.store.load(client_id)
+            except PassphraseRequiredError:
+                phrase = self.ask_passphrase(self.tr("This client is protected. Passphrase:"))
+                if phrase is None:
+                    return
+                client, profile = self.store.load(client_id, phrase)
+            except CorruptProfileError as exc:
+                if exc.backup is None or not self.ask_restore(str(exc)):
+                    raise
+                client, profile = self.store.restore_backup(client_id)
             self.context.document.load(
                 self.context.services.catalog(), profile, notes=client.note_for(today())
             )

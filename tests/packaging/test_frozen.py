@@ -1,0 +1,198 @@
+"""Frozen smoke test: the PyInstaller bundle starts offscreen, answers the CLI and stays offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+BUNDLE = REPO / "dist" / "SkillShift"
+EXECUTABLE = BUNDLE / ("SkillShift.exe" if sys.platform == "win32" else "SkillShift")
+BUILD_TIMEOUT_S = 3600
+RUN_TIMEOUT_S = 300
+# stderr lines a healthy start may print (Qt's notes about the sandboxed environment).
+ALLOWED_STDERR = (re.compile(r"^QStandardPaths: "),)
+RN = "29-1141.00"  # Registered Nurses
+# Only these Qt bindings belong in the bundle (build.spec QT_KEEP).
+QT_BINDINGS = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"}
+
+
+@pytest.fixture(scope="session")
+def frozen() -> Path:
+    """The built executable; `make dist` builds it when it is missing."""
+    if os.environ.get("SKILLSHIFT_SKIP_DIST") == "1":
+        pytest.skip("SKILLSHIFT_SKIP_DIST=1: the frozen bundle is not built or tested")
+    if not EXECUTABLE.is_file():
+        make = shutil.which("make")
+        if make is None:
+            pytest.skip(f"{EXECUTABLE} is missing and there is no `make` to build it")
+        proc = subprocess.run(
+            [make, "dist"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=BUILD_TIMEOUT_S,
+            check=False,
+        )
+        assert proc.returncode == 0, (
+            f"make dist failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+        )
+    assert EXECUTABLE.is_file(), f"make dist did not produce {EXECUTABLE}"
+    return EXECUTABLE
+
+
+def frozen_env(tmp_path: Path) -> dict[str, str]:
+    """A clean environment: nothing from the source tree or the test venv leaks into the bundle."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "SKILLSHIFT_", "QT_", "VIRTUAL_ENV"))
+    }
+    runtime = tmp_path / "xdg-runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path / "home"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
+        XDG_CACHE_HOME=str(tmp_path / "xdg-cache"),
+        XDG_RUNTIME_DIR=str(runtime),
+    )
+    return env
+
+
+def run_frozen(
+    exe: Path, tmp_path: Path, *args: str, stdin: str = "", prefix: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*prefix, str(exe), "--data-dir", str(tmp_path / "data"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=frozen_env(tmp_path),
+        cwd=tmp_path,  # not the repo: the bundle must find its files by itself
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
+
+
+def unexpected(stderr: str) -> list[str]:
+    return [
+        line
+        for line in stderr.splitlines()
+        if line.strip() and not any(p.search(line) for p in ALLOWED_STDERR)
+    ]
+
+
+def test_smoke_test_offscreen(frozen: Path, tmp_path: Path) -> None:
+    proc = run_frozen(frozen, tmp_path, "--smoke-test")
+    assert proc.returncode == 0, proc.stderr
+    assert unexpected(proc.stderr) == []
+    assert re.search(
+        r"smoke test: window [\d.]+ s; 'bookkeeper' -> \d{2}-\d{4}\.\d{2}", proc.stdout
+    )
+    # User data went to --data-dir, nothing into the bundle; the database was unpacked there.
+    assert (tmp_path / "data").is_dir()
+    assert list((tmp_path / "data" / "cache").glob("skillshift-*.db"))
+
+
+def test_cli_match_and_info(frozen: Path, tmp_path: Path) -> None:
+    proc = run_frozen(frozen, tmp_path, "match", "--jsonl", stdin="registered nurse\nrn\n")
+    assert proc.returncode == 0, proc.stderr
+    assert unexpected(proc.stderr) == []
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [row["query"] for row in rows] == ["registered nurse", "rn"]
+    assert rows[0]["matches"][0]["code"] == RN
+    assert RN in {m["code"] for m in rows[1]["matches"]}
+
+    proc = run_frozen(frozen, tmp_path, "info", RN, "--json")
+    assert proc.returncode == 0, proc.stderr
+    info = json.loads(proc.stdout)
+    assert info["code"] == RN
+    assert info["title"] == "Registered Nurses"
+
+
+def test_cli_error_is_a_message_not_a_traceback(frozen: Path, tmp_path: Path) -> None:
+    proc = run_frozen(frozen, tmp_path, "info", "99-9999.99", "--json")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "unknown occupation code: 99-9999.99" in proc.stderr
+
+
+def test_bundle_contents(frozen: Path) -> None:
+    """Resources at the paths app/paths.py expects; no training code, torch or unused Qt."""
+    internal = frozen.parent / "_internal"
+    root = internal if internal.is_dir() else frozen.parent
+    for rel in (
+        "resources/skillshift.db.gz",
+        "resources/transitions.npz",
+        "models/skillshift-encoder.onnx",
+        "models/tokenizer.json",
+        "models/manifest.json",
+        "models/embeddings.npz",
+        "models/LICENSE",
+        "models/NOTICE",
+        "app/ui/i18n/skillshift_zh_CN.qm",
+        "LICENSE",
+    ):
+        assert (root / rel).is_file(), f"{rel} is missing from the bundle"
+    assert not list((root / "models").glob("*.py")), "training code was bundled"
+    assert not list((root / "resources").glob("*.py")), "resource build code was bundled"
+    assert not (root / "torch").exists()
+    assert not (root / "resources" / "skillshift.db").exists(), "the database ships compressed"
+    bindings = {p.name.split(".")[0] for p in (root / "PySide6").glob("Qt*.*")}
+    assert bindings == QT_BINDINGS
+    qms = {p.name for p in root.rglob("*.qm") if "translations" in p.parts}
+    assert qms <= {"qtbase_zh_CN.qm"}
+
+    archive = pytest.importorskip("PyInstaller.archive.readers")
+    pyz_name = next(n for n in archive.CArchiveReader(str(frozen)).toc if n.endswith(".pyz"))
+    modules = archive.CArchiveReader(str(frozen)).open_embedded_archive(pyz_name).toc
+    assert "app.core.engine" in modules
+    leaked = sorted(
+        m
+        for m in modules
+        if m.split(".")[0] in {"models", "resources", "tests", "torch", "tkinter", "pytest"}
+    )
+    assert leaked == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="strace is Linux-only")
+def test_frozen_app_opens_no_network_connection(frozen: Path, tmp_path: Path) -> None:
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is not installed")
+    probe = subprocess.run(
+        [strace, "-f", "-e", "trace=connect", "-o", os.devnull, "true"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"strace cannot trace here: {probe.stderr.strip()}")
+    log = tmp_path / "connect.log"
+    prefix = (strace, "-f", "-e", "trace=connect,sendto", "-o", str(log))
+    proc = run_frozen(frozen, tmp_path, "--smoke-test", prefix=prefix)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_frozen(
+        frozen, tmp_path, "match", "--jsonl", stdin="registered nurse\n", prefix=prefix
+    )
+    assert proc.returncode == 0, proc.stderr
+    traced = log.read_text()
+    assert "+++ exited with 0 +++" in traced, "strace did not follow the app"
+    calls = [line for line in traced.splitlines() if "connect(" in line]
+    # Local IPC (AF_UNIX, e.g. a session bus) is not the network; AF_INET/AF_INET6 would be.
+    network = [line for line in calls if re.search(r"AF_INET6?\b", line)]
+    assert network == [], "\n".join(network)
