@@ -599,31 +599,29 @@ class Catalog:
 
     def task_exposure(self, task_ids: Iterable[int]) -> dict[int, TaskExposure]:
         """Eloundou et al. labels for the given tasks (tasks without labels are left out)."""
-        ids = sorted({int(t) for t in task_ids})
-        out: dict[int, TaskExposure] = {}
-        for chunk in _chunks(ids):
-            marks = ", ".join("?" * len(chunk))
-            for row in self._rows(
-                "SELECT task_id, code, human_label, gpt4_label, gpt4_automation, "
-                f"human_automation FROM exposure_tasks WHERE task_id IN ({marks})",
-                chunk,
-            ):
-                out[row[0]] = TaskExposure(*row)
-        return out
+        rows = self._rows_for_ids(
+            "SELECT task_id, code, human_label, gpt4_label, gpt4_automation, "
+            "human_automation FROM exposure_tasks WHERE task_id IN ({marks})",
+            task_ids,
+        )
+        return {row[0]: TaskExposure(*row) for row in rows}
 
     def anthropic_usage(self, task_ids: Iterable[int]) -> dict[int, AnthropicUsage]:
         """Anthropic Economic Index usage for the given tasks (unmatched tasks left out)."""
+        rows = self._rows_for_ids(
+            "SELECT task_id, usage_pct, matched_text, shared_by FROM anthropic_tasks "
+            "WHERE task_id IN ({marks})",
+            task_ids,
+        )
+        return {row[0]: AnthropicUsage(*row) for row in rows}
+
+    def _rows_for_ids(self, sql: str, task_ids: Iterable[int]) -> list[tuple[Any, ...]]:
+        """Rows of `sql` (with an `IN ({marks})` placeholder) for many IDs, in bounded chunks."""
         ids = sorted({int(t) for t in task_ids})
-        out: dict[int, AnthropicUsage] = {}
+        rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(ids):
-            marks = ", ".join("?" * len(chunk))
-            for row in self._rows(
-                "SELECT task_id, usage_pct, matched_text, shared_by FROM anthropic_tasks "
-                f"WHERE task_id IN ({marks})",
-                chunk,
-            ):
-                out[row[0]] = AnthropicUsage(*row)
-        return out
+            rows.extend(self._rows(sql.format(marks=", ".join("?" * len(chunk))), chunk))
+        return rows
 
     def anthropic_split(self) -> dict[str, float]:
         """Share of conversations per interaction type (fractions; as published they sum to 0.84)."""
