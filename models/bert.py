@@ -114,3 +114,18 @@ def load_base(base_dir: Path) -> MiniLM:
         state[f"layers.{parts[2]}.{_RENAMES[inner]}.{parts[-1]}"] = value
     model.load_state_dict(state, strict=True)
     return model
+
+
+def kept_layer_indices(total: int, keep: int) -> list[int]:
+    """`keep` evenly spaced layers of `total`, always ending with the top one."""
+    if not 1 <= keep <= total:
+        raise ValueError(f"keep must be between 1 and {total}, not {keep}")
+    step = total / keep
+    return [total - 1 - round(i * step) for i in reversed(range(keep))]
+
+
+def keep_layers(model: MiniLM, keep: int) -> list[int]:
+    """Drop all but `keep` evenly spaced layers in place (a smaller, faster student)."""
+    indices = kept_layer_indices(len(model.layers), keep)
+    model.layers = nn.ModuleList(model.layers[i] for i in indices)
+    return indices

@@ -62,18 +62,23 @@ REFERENCE_TEXTS = (
 )
 
 
-def _encoder(stage: str, log: dict, reuse: bool) -> tuple[Path, Layers | None]:
+def _encoder(
+    stage: str, log: dict, reuse: bool, hyper: dict | None = None
+) -> tuple[Path, Layers | None]:
     """Float ONNX encoder (embedding output only) for the stock or the fine-tuned weights."""
     import torch
     from safetensors.torch import load_file, save_file
 
-    from models.bert import load_base
+    from models.bert import keep_layers, load_base
 
     out = WORK_DIR / f"{stage}-encoder.onnx"
     model = load_base(BASE_DIR)
     if stage == "stock":
         export_encoder(model, out)
         return out, None
+    keep = (hyper or {}).get("keep_layers")
+    if keep is not None:
+        keep_layers(model, keep)
     checkpoint = WORK_DIR / "finetune.safetensors"
     head_file = WORK_DIR / "finetune-head.npz"
     log_file = WORK_DIR / "finetune-train.json"
@@ -86,7 +91,7 @@ def _encoder(stage: str, log: dict, reuse: bool) -> tuple[Path, Layers | None]:
         from models.train import train
 
         torch.manual_seed(SEED)
-        layers, log["training"] = train(model)
+        layers, log["training"] = train(model, hyper)
         save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(checkpoint))
         np.savez(head_file, w0=layers[0][0], b0=layers[0][1], w1=layers[1][0], b1=layers[1][1])
         log_file.write_text(json.dumps(log["training"], indent=1), encoding="utf-8")
@@ -200,12 +205,12 @@ def _install(staged: dict[str, Path]) -> None:
         staged[name].replace(MODELS_DIR / name)
 
 
-def _graph(stage: str, reuse: bool, tokenizer: Path, log: dict) -> Path:
+def _graph(stage: str, reuse: bool, tokenizer: Path, log: dict, hyper: dict | None = None) -> Path:
     """Encoder → int8 → head fit on the int8 embeddings → final graph in models/work."""
     final = WORK_DIR / f"{stage}-final.onnx"
     if stage == "stock" and reuse and final.exists():
         return final
-    encoder, trained = _encoder(stage, log, reuse)
+    encoder, trained = _encoder(stage, log, reuse, hyper)
     quantised = WORK_DIR / f"{stage}-encoder.q.onnx"
     quantise(encoder, quantised)
     layers, temperature = _fit_head(stage, Features(quantised, tokenizer), trained, log)
@@ -213,7 +218,7 @@ def _graph(stage: str, reuse: bool, tokenizer: Path, log: dict) -> Path:
     return final
 
 
-def build(stage: str, reuse: bool = False) -> dict:
+def build(stage: str, reuse: bool = False, hyper: dict | None = None) -> dict:
     started = time.time()
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     fetch_base()
@@ -232,7 +237,7 @@ def build(stage: str, reuse: bool = False) -> dict:
         # The stock baseline (same head recipe as stage 0) is scored with the same code.
         stock = _graph("stock", reuse, tokenizer_tmp, {})
         log["stock_validation"] = evaluate(stock, tokenizer_tmp)
-    final = _graph(stage, reuse, tokenizer_tmp, log)
+    final = _graph(stage, reuse, tokenizer_tmp, log, hyper)
     log["validation"] = evaluate(final, tokenizer_tmp)
     log["build_seconds"] = round(time.time() - started, 1)
     log["platform"] = f"{platform.machine()} {platform.system()}, {os.cpu_count()} CPUs"
@@ -270,6 +275,15 @@ def build(stage: str, reuse: bool = False) -> dict:
     return log
 
 
+def native_bf16() -> bool:
+    """True where bf16 matmuls run in hardware (AMX or AVX512-BF16); elsewhere they are slower."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text().split()
+    except OSError:
+        return False
+    return "amx_bf16" in flags or "avx512_bf16" in flags
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -283,9 +297,30 @@ def main() -> None:
         action="store_true",
         help="reuse the fine-tuned checkpoint in models/work instead of training",
     )
+    parser.add_argument(
+        "--layers",
+        type=int,
+        help="keep this many evenly spaced transformer layers of the base (default: all)",
+    )
+    parser.add_argument("--steps", type=int, help="training steps (default: models.train.HYPER)")
+    parser.add_argument("--threads", type=int, help="torch threads for training (default: 1)")
+    parser.add_argument(
+        "--bf16",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="bf16 autocast while training; auto: only where the CPU has native bf16 (AMX)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    log = build(args.stage, args.reuse)
+    hyper: dict = {}
+    if args.layers is not None:
+        hyper["keep_layers"] = args.layers
+    if args.steps is not None:
+        hyper["steps"] = args.steps
+    if args.threads is not None:
+        hyper["threads"] = args.threads
+    hyper["bf16_autocast"] = native_bf16() if args.bf16 == "auto" else args.bf16 == "on"
+    log = build(args.stage, args.reuse, hyper or None)
     print(json.dumps(log["validation"], indent=2))
 
 

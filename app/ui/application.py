@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import time
 from typing import Any
@@ -129,10 +130,43 @@ def _smoke(app: Any, window: Any, started: float) -> int:
         return 1
     match, result = outcome["match"], outcome["analysis"]
     top = result.moves[0].title if result.moves else "none"
+    printed = _smoke_print(window)
+    if printed is None:
+        print("smoke test failed: the report could not be printed", file=sys.stderr)
+        return 1
     print(
         f"smoke test: window {shown:.2f} s; {SMOKE_QUERY!r} -> {match.code} {match.title}; "
         f"exposure {result.beta:.2f} (percentile {result.exposure.percentile}); "
-        f"{len(result.moves)} moves, best {top}; total {time.perf_counter() - started:.1f} s"
+        f"{len(result.moves)} moves, best {top}; printed {printed}; "
+        f"total {time.perf_counter() - started:.1f} s"
     )
     app.processEvents()
     return 0
+
+
+def _smoke_print(window: Any) -> str | None:
+    """Print the report through Qt's print system (PDF printer) as the Print action does.
+
+    This loads QtPrintSupport and its platform plugin the way a real print does, without a
+    dialog; it returns "N pages" or None when nothing was written.
+    """
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from app.paths import data_dir
+
+    document = window.report_page.document
+    if document is None:
+        return None
+    QPrinterInfo.availablePrinterNames()  # asks the print backend (CUPS on Linux)
+    target = data_dir() / "smoke-print.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setOutputFileName(str(target))
+    document.print_(printer)
+    if not target.is_file() or target.stat().st_size == 0:
+        return None
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", target.read_bytes()))
+    target.unlink()
+    return f"{pages} pages"

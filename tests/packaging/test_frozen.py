@@ -102,6 +102,9 @@ def test_smoke_test_offscreen(frozen: Path, tmp_path: Path) -> None:
     assert re.search(
         r"smoke test: window [\d.]+ s; 'bookkeeper' -> \d{2}-\d{4}\.\d{2}", proc.stdout
     )
+    # The report went through Qt's print system (QtPrintSupport and its plugin load frozen).
+    pages = re.search(r"printed (\d+) pages", proc.stdout)
+    assert pages and int(pages.group(1)) >= 1, proc.stdout
     # User data went to --data-dir, nothing into the bundle; the database was unpacked there.
     assert (tmp_path / "data").is_dir()
     assert list((tmp_path / "data" / "cache").glob("skillshift-*.db"))
@@ -155,6 +158,16 @@ def test_bundle_contents(frozen: Path) -> None:
     assert bindings == QT_BINDINGS
     qms = {p.name for p in root.rglob("*.qm") if "translations" in p.parts}
     assert qms <= {"qtbase_zh_CN.qm"}
+    if sys.platform.startswith("linux"):
+        # Left to the system: CUPS (printing) and TLS (the app opens no connection).
+        names = {p.name for p in root.iterdir()}
+        assert not {n for n in names if n.startswith(("libcups.", "libssl.", "libgnutls."))}
+        assert not list(root.glob("python3*/lib-dynload/_ssl.*"))
+    if not list(root.rglob("libonnxruntime_providers_cuda*")):  # the GPU variant is larger
+        size = sum(
+            p.lstat().st_size for p in frozen.parent.rglob("*") if not p.is_dir() or p.is_symlink()
+        )
+        assert size <= 300_000_000, f"bundle is {size / 1e6:.1f} MB, over 300 MB"
 
     archive = pytest.importorskip("PyInstaller.archive.readers")
     pyz_name = next(n for n in archive.CArchiveReader(str(frozen)).toc if n.endswith(".pyz"))
