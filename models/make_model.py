@@ -40,6 +40,7 @@ from models.heads import (
     head_probs,
     members_of,
 )
+from models.knn import KnnParams, add_knn, choose, vote
 from models.metrics import exposure_figures
 from models.onnx_tools import OrtModel, add_head, export_encoder, quantise, write_runtime_tokenizer
 
@@ -213,9 +214,49 @@ def _graph(stage: str, reuse: bool, tokenizer: Path, log: dict, hyper: dict | No
     encoder, trained = _encoder(stage, log, reuse, hyper)
     quantised = WORK_DIR / f"{stage}-encoder.q.onnx"
     quantise(encoder, quantised)
-    layers, temperature = _fit_head(stage, Features(quantised, tokenizer), trained, log)
-    add_head(quantised, final, layers, members_of(layers), temperature)
+    features = Features(quantised, tokenizer)
+    layers, temperature = _fit_head(stage, features, trained, log)
+    if stage == "stock":
+        add_head(quantised, final, layers, members_of(layers), temperature)
+        return final
+    headed = WORK_DIR / f"{stage}-head.onnx"
+    add_head(quantised, headed, layers, members_of(layers), temperature)
+    params = _fit_knn(features, layers, temperature, log)
+    if params.alpha > 0:
+        add_knn(headed, final, features.x, features.y, params)
+    else:
+        headed.replace(final)
     return final
+
+
+def _fit_knn(f: Features, layers: Layers, temperature: float, log: dict) -> KnnParams:
+    """Blend weight, k and tau of the nearest-labelled-task vote, chosen on calibration tasks."""
+    cal = f.calib
+    codes = [c for c, k in zip(f.codes, cal, strict=True) if k]
+    head = head_probs(f.x[cal], layers, temperature)
+
+    def score(probs: np.ndarray) -> float:
+        # The task-level goals together: 3-class accuracy, kappa, exposed-vs-not accuracy.
+        figures = exposure_figures(codes, f.y[cal], probs)
+        return figures["kappa"] + figures["accuracy"] + figures["exposed_accuracy"]
+
+    params, grid = choose(f.x[cal], head, f.x[~cal], f.y[~cal], score)
+    blended = (1 - params.alpha) * head + params.alpha * vote(
+        f.x[cal], f.x[~cal], f.y[~cal], params.k, params.tau
+    )
+    log["knn"] = {
+        "k": params.k,
+        "tau": params.tau,
+        "alpha": params.alpha,
+        "memory": "int8 embeddings + human labels of every labelled task of the training"
+        " occupations",
+        "memory_tasks": len(f.y),
+        "chosen_on": "calibration occupations against the other training occupations"
+        " (kappa + accuracy + exposed-vs-not accuracy)",
+        "calibration_split": exposure_figures(codes, f.y[cal], blended),
+        "grid_size": len(grid),
+    }
+    return params
 
 
 def build(stage: str, reuse: bool = False, hyper: dict | None = None) -> dict:

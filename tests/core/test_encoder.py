@@ -213,3 +213,20 @@ def test_fake_encoder_is_deterministic_and_similar_for_shared_words() -> None:
     assert float(a @ b) > float(a @ c)
     _, probs = fake.score(["x", "y"])
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-6)
+
+
+@pytest.mark.model
+def test_long_runs_spread_over_single_thread_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [f"Inspect {i} welded joints and record the defects found." for i in range(40)]
+    texts += ["nurse", "Software Developer", "", "cook " * 30]
+    two = OnnxEncoder(provider="cpu", threads=2)
+    monkeypatch.setattr(enc, "PARALLEL_MIN_BATCHES", 10**9)
+    serial = two.score(texts, batch_size=4)
+    assert two._workers is None  # short runs never build the extra sessions
+    monkeypatch.setattr(enc, "PARALLEL_MIN_BATCHES", 2)
+    parallel = two.score(texts, batch_size=4)
+    assert two._workers is not None and len(two._workers) == 2
+    for a, b in zip(serial, parallel, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-6)
+    # One thread: nothing to spread over.
+    assert OnnxEncoder(provider="cpu", threads=1).worker_sessions() == []
