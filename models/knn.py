@@ -61,19 +61,23 @@ def choose(
     memory: np.ndarray,
     labels: np.ndarray,
     score: Callable[[np.ndarray], float],
-) -> tuple[KnnParams, list[dict]]:
-    """Grid search on held-out (calibration) queries against a memory without their occupations."""
-    best: tuple[float, KnnParams] | None = None
+) -> tuple[KnnParams, np.ndarray, list[dict]]:
+    """Grid search on held-out (calibration) queries against a memory without their occupations.
+
+    Returns the best parameters, the blended probabilities they give and the whole grid.
+    """
+    best: tuple[float, KnnParams, np.ndarray] | None = None
     grid: list[dict] = []
     for k, tau in itertools.product(KS, TAUS):
         v = vote(queries, memory, labels, k, tau)
         for alpha in ALPHAS:
-            value = score((1.0 - alpha) * head + alpha * v)
+            blended = (1.0 - alpha) * head + alpha * v
+            value = score(blended)
             grid.append({"k": k, "tau": tau, "alpha": alpha, "score": round(value, 4)})
             if best is None or value > best[0] + 1e-9:
-                best = (value, KnnParams(k, tau, alpha))
+                best = (value, KnnParams(k, tau, alpha), blended)
     assert best is not None
-    return best[1], grid
+    return best[1], best[2], grid
 
 
 def add_knn(

@@ -40,7 +40,7 @@ from models.heads import (
     head_probs,
     members_of,
 )
-from models.knn import KnnParams, add_knn, choose, vote
+from models.knn import KnnParams, add_knn, choose
 from models.metrics import exposure_figures
 from models.onnx_tools import OrtModel, add_head, export_encoder, quantise, write_runtime_tokenizer
 
@@ -240,10 +240,7 @@ def _fit_knn(f: Features, layers: Layers, temperature: float, log: dict) -> KnnP
         figures = exposure_figures(codes, f.y[cal], probs)
         return figures["kappa"] + figures["accuracy"] + figures["exposed_accuracy"]
 
-    params, grid = choose(f.x[cal], head, f.x[~cal], f.y[~cal], score)
-    blended = (1 - params.alpha) * head + params.alpha * vote(
-        f.x[cal], f.x[~cal], f.y[~cal], params.k, params.tau
-    )
+    params, blended, grid = choose(f.x[cal], head, f.x[~cal], f.y[~cal], score)
     log["knn"] = {
         "k": params.k,
         "tau": params.tau,

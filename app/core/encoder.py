@@ -631,23 +631,31 @@ class OnnxEncoder:
         self._ensure_loaded()
         _, batches = length_batches(texts, batch_size)
         workers = self.worker_sessions() if len(batches) >= PARALLEL_MIN_BATCHES else []
+        runs = (
+            self._run_parallel(workers, texts, batches, outputs, progress)
+            if workers
+            else self._run_serial(texts, batches, outputs, progress)
+        )
         done = 0
         progress.report(0, total, "encode")
-        if workers:
-            for batch, values in self._run_parallel(workers, texts, batches, outputs, progress):
-                for target, value in zip(results, values, strict=True):
-                    target[batch] = value
-                done += len(batch)
-                progress.report(done, total, "encode")
-            return results
-        for batch in batches:
-            check_cancelled(progress)
-            values = self.run_feed(self.tokenize([texts[i] for i in batch]), outputs)
+        for batch, values in runs:
             for target, value in zip(results, values, strict=True):
                 target[batch] = value
             done += len(batch)
             progress.report(done, total, "encode")
         return results
+
+    def _run_serial(
+        self,
+        texts: Sequence[str],
+        batches: list[np.ndarray],
+        outputs: Sequence[str],
+        progress: Progress,
+    ) -> Iterator[tuple[np.ndarray, list[np.ndarray]]]:
+        """Batch after batch through the one session."""
+        for batch in batches:
+            check_cancelled(progress)
+            yield batch, self.run_feed(self.tokenize([texts[i] for i in batch]), outputs)
 
     def _run_parallel(
         self,

@@ -11,7 +11,7 @@ from app.core.profile import Preferences, Profile
 from app.ui.models.task_checklist_model import TaskChecklistModel, TaskRow, default_weight
 
 if TYPE_CHECKING:
-    from app.core.catalog import Catalog
+    from app.core.catalog import Catalog, Task
     from app.core.matching import OccupationMatch
 
 # Two candidates whose match scores differ by less than this are both plausible readings.
@@ -67,16 +67,7 @@ class ProfileDocument(QObject):
         kept = [r for r in self.tasks.rows() if r.own or (keep_ticked and r.checked)]
         kept_ids = {r.task_id for r in kept if r.task_id is not None}
         rows = [
-            TaskRow(
-                t.task_id,
-                t.task,
-                t.task_type or "Other",
-                t.code,
-                False,
-                default_weight(t.task_type or ""),
-            )
-            for t in catalog.tasks(occupation.code)
-            if t.task_id not in kept_ids
+            _unticked_row(t) for t in catalog.tasks(occupation.code) if t.task_id not in kept_ids
         ]
         own = [r for r in kept if r.own]
         ticked = [r for r in kept if not r.own]
@@ -99,14 +90,7 @@ class ProfileDocument(QObject):
             titles[match.code] = match.title
             # Core tasks come first in the catalog; a few per candidate are enough to tell them apart.
             rows.extend(
-                TaskRow(
-                    t.task_id,
-                    t.task,
-                    t.task_type or "Other",
-                    t.code,
-                    False,
-                    default_weight(t.task_type or ""),
-                )
+                _unticked_row(t)
                 for t in catalog.tasks(match.code)[:TASKS_PER_CANDIDATE]
                 if t.task_id not in kept_ids
             )
@@ -293,6 +277,13 @@ class ProfileDocument(QObject):
         self.candidates_changed.emit()
         self.skills_changed.emit()
         self.changed.emit()
+
+
+def _unticked_row(t: Task) -> TaskRow:
+    """A catalogue task as offered for ticking: not ticked yet, its type's default weight."""
+    return TaskRow(
+        t.task_id, t.task, t.task_type or "Other", t.code, False, default_weight(t.task_type or "")
+    )
 
 
 def _chip(catalog: Catalog, kind: str, value: str) -> SkillChip:
