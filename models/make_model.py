@@ -92,7 +92,16 @@ def _encoder(
         from models.train import train
 
         torch.manual_seed(SEED)
-        layers, log["training"] = train(model, hyper)
+        teacher_file = (hyper or {}).get("teacher")
+        teacher = None
+        if teacher_file:
+            # A trained graph's `embedding` output (int8 ONNX is fine) guides the student.
+            teacher_model = OrtModel(Path(teacher_file), BASE_DIR / "tokenizer.json", threads=1)
+
+            def teacher(texts: list[str]) -> np.ndarray:
+                return teacher_model.run(texts, batch=len(texts))["embedding"]
+
+        layers, log["training"] = train(model, hyper, teacher)
         save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(checkpoint))
         np.savez(head_file, w0=layers[0][0], b0=layers[0][1], w1=layers[1][0], b1=layers[1][1])
         log_file.write_text(json.dumps(log["training"], indent=1), encoding="utf-8")
@@ -340,13 +349,19 @@ def main() -> None:
         type=int,
         help="keep this many evenly spaced transformer layers of the base (default: all)",
     )
+    parser.add_argument(
+        "--teacher",
+        type=Path,
+        help="an ONNX model whose embeddings the student learns to reproduce (distillation),"
+        " e.g. the committed 6-layer model when training a smaller one",
+    )
     parser.add_argument("--steps", type=int, help="training steps (default: models.train.HYPER)")
     parser.add_argument("--threads", type=int, help="torch threads for training (default: 1)")
     parser.add_argument(
         "--bf16",
         choices=("auto", "on", "off"),
         default="auto",
-        help="bf16 autocast while training; auto: only where the CPU has native bf16 (AMX)",
+        help="bf16 autocast while training; auto: only where the CPU has native bf16 (AMX or AVX512-BF16)",
     )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -357,6 +372,14 @@ def main() -> None:
         hyper["steps"] = args.steps
     if args.threads is not None:
         hyper["threads"] = args.threads
+    if args.teacher is not None:
+        if not args.teacher.is_file():
+            parser.error(f"--teacher: {args.teacher} is not a file")
+        # Copied aside: the build replaces models/ at the end, teacher included.
+        teacher_copy = WORK_DIR / "teacher.onnx"
+        WORK_DIR.mkdir(parents=True, exist_ok=True)
+        teacher_copy.write_bytes(args.teacher.read_bytes())
+        hyper["teacher"] = str(teacher_copy)
     hyper["bf16_autocast"] = native_bf16() if args.bf16 == "auto" else args.bf16 == "on"
     log = build(args.stage, args.reuse, hyper or None)
     print(json.dumps(log["validation"], indent=2))

@@ -138,7 +138,16 @@ class OrtModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        # The same graph fusions as the app's CPU sessions, so the head is fitted on the numbers
+        # the app will see.
+        from app.core.encoder import CPU_DISABLED_OPTIMIZERS
+
+        self.session = ort.InferenceSession(
+            str(model),
+            options,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=list(CPU_DISABLED_OPTIMIZERS),
+        )
         self.outputs = [o.name for o in self.session.get_outputs()]
         self.tokenizer = load_tokenizer(tokenizer, max_length)
 

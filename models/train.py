@@ -50,6 +50,7 @@ HYPER = {
     "threads": 1,
     "freeze_word_embeddings": True,
     "bf16_autocast": True,
+    "distil_weight": 2.0,  # only with a teacher
 }
 
 
@@ -131,8 +132,18 @@ class ExposureHead(nn.Module):
         return self.net(emb * math.sqrt(384.0))
 
 
-def train(model: MiniLM, hyper: dict | None = None) -> tuple[Layers, dict]:
-    """Fine-tune `model` in place; return the jointly trained head (numpy layers) and a log."""
+Teacher = Callable[[list[str]], np.ndarray]
+
+
+def train(
+    model: MiniLM, hyper: dict | None = None, teacher: Teacher | None = None
+) -> tuple[Layers, dict]:
+    """Fine-tune `model` in place; return the jointly trained head (numpy layers) and a log.
+
+    With a `teacher` (texts -> unit embeddings of a larger trained encoder) the model also
+    learns to reproduce the teacher's embeddings of every text it sees (weight `distil_weight`):
+    a smaller student keeps more of the teacher's search quality that way.
+    """
     h = dict(HYPER, **(hyper or {}))
     torch.manual_seed(SEED)
     random.seed(SEED)
@@ -178,7 +189,7 @@ def train(model: MiniLM, hyper: dict | None = None) -> tuple[Layers, dict]:
     head.train()
     started = time.time()
     history: list[dict] = []
-    run_con = run_cls = 0.0
+    run_con = run_cls = run_dis = 0.0
     for step in range(steps):
         kind = kinds[rs.choice(len(kinds), p=weights / weights.sum())]
         batch = pairs.batch(kind, h["pair_batch"])
@@ -191,13 +202,18 @@ def train(model: MiniLM, hyper: dict | None = None) -> tuple[Layers, dict]:
             a = model(*enc([p[0] for p in batch])).float()
             b = model(*enc([p[1] for p in batch])).float()
             emb = model(*enc([tasks[i].text for i in idx])).float()
+        distil = torch.zeros(())
+        if teacher is not None:
+            texts = [p[0] for p in batch] + [p[1] for p in batch] + [tasks[i].text for i in idx]
+            target_emb = torch.from_numpy(np.ascontiguousarray(teacher(texts), dtype=np.float32))
+            distil = (1.0 - (torch.cat([a, b, emb]) * target_emb).sum(dim=1)).mean()
         logits = a @ b.T * h["contrastive_scale"]
         target = torch.arange(len(batch))
         con = (F.cross_entropy(logits, target) + F.cross_entropy(logits.T, target)) / 2
         cls = F.cross_entropy(
             head(emb), torch.tensor(y_all[idx]), weight=cw, label_smoothing=h["label_smoothing"]
         )
-        loss = con + h["exposure_loss_weight"] * cls
+        loss = con + h["exposure_loss_weight"] * cls + h["distil_weight"] * distil
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_([p for _, p in trainable] + list(head.parameters()), 1.0)
@@ -205,11 +221,13 @@ def train(model: MiniLM, hyper: dict | None = None) -> tuple[Layers, dict]:
         sched.step()
         run_con = 0.98 * run_con + 0.02 * con.item() if step else con.item()
         run_cls = 0.98 * run_cls + 0.02 * cls.item() if step else cls.item()
+        run_dis = 0.98 * run_dis + 0.02 * distil.item() if step else distil.item()
         if step % 50 == 0 or step == steps - 1:
             entry = {
                 "step": step,
                 "contrastive": round(run_con, 4),
                 "exposure": round(run_cls, 4),
+                **({"distil": round(run_dis, 4)} if teacher is not None else {}),
                 "seconds": round(time.time() - started, 1),
             }
             history.append(entry)
@@ -223,6 +241,7 @@ def train(model: MiniLM, hyper: dict | None = None) -> tuple[Layers, dict]:
     ]
     return layers, {
         "hyper_parameters": h,
+        "teacher": teacher is not None,
         "train_seconds": round(time.time() - started, 1),
         "tasks": len(tasks),
         "title_pairs_pool": len(pairs.flat),

@@ -165,6 +165,31 @@ def test_resolve_providers() -> None:
         resolve_providers("tpu", cpu)
 
 
+def test_cpu_sessions_skip_the_slow_fusion_and_gpu_sessions_keep_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cpu = ["CPUExecutionProvider"]
+    assert enc.cpu_disabled_optimizers(cpu) == ["SkipLayerNormFusion"]
+    assert enc.cpu_disabled_optimizers(["CUDAExecutionProvider", *cpu]) == []
+    import onnxruntime as ort
+
+    seen: list[dict] = []
+
+    class Recorder:
+        def __init__(self, path: str, **kwargs: object) -> None:
+            seen.append(kwargs)
+
+        def get_providers(self) -> list[str]:
+            return list(seen[-1]["providers"])  # type: ignore[call-overload]
+
+    monkeypatch.setattr(ort, "InferenceSession", Recorder)
+    monkeypatch.setattr(ort, "get_available_providers", lambda: ["CUDAExecutionProvider", *cpu])
+    enc.build_session(Path("model.onnx"), provider="cpu", threads=1)
+    enc.build_session(Path("model.onnx"), provider="cuda", threads=1)
+    assert seen[0]["disabled_optimizers"] == ["SkipLayerNormFusion"]
+    assert seen[1]["disabled_optimizers"] == []
+
+
 @pytest.mark.model
 def test_cuda_listed_but_unusable_falls_back_truthfully(monkeypatch: pytest.MonkeyPatch) -> None:
     # The GPU package lists CUDA even on machines without a GPU; the session then runs on CPU.
