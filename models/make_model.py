@@ -99,7 +99,7 @@ def _encoder(
             teacher_model = OrtModel(Path(teacher_file), BASE_DIR / "tokenizer.json", threads=1)
 
             def teacher(texts: list[str]) -> np.ndarray:
-                return teacher_model.run(texts, batch=len(texts))["embedding"]
+                return teacher_model.run(texts, len(texts), ["embedding"])["embedding"]
 
         layers, log["training"] = train(model, hyper, teacher)
         save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(checkpoint))

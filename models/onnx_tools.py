@@ -151,17 +151,20 @@ class OrtModel:
         self.outputs = [o.name for o in self.session.get_outputs()]
         self.tokenizer = load_tokenizer(tokenizer, max_length)
 
-    def run(self, texts: Sequence[str], batch: int = 64) -> dict[str, np.ndarray]:
+    def run(
+        self, texts: Sequence[str], batch: int = 64, outputs: Sequence[str] | None = None
+    ) -> dict[str, np.ndarray]:
+        names = list(outputs or self.outputs)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        results: dict[str, list[np.ndarray]] = {o: [] for o in self.outputs}
+        results: dict[str, list[np.ndarray]] = {o: [] for o in names}
         for start in range(0, len(order), batch):
             chunk = [texts[i] for i in order[start : start + batch]]
             enc = self.tokenizer.encode_batch(chunk)
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
             for name, value in zip(
-                self.outputs,
-                self.session.run(self.outputs, {"input_ids": ids, "attention_mask": mask}),
+                names,
+                self.session.run(names, {"input_ids": ids, "attention_mask": mask}),
                 strict=True,
             ):
                 results[name].append(value)
