@@ -54,6 +54,7 @@ bench: setup
 	$(PY) -m app bench
 
 eval: setup
+	$(PY) -m app eval match --split titles
 	$(PY) -m app eval match --split reported
 	$(PY) -m models.evaluate
 

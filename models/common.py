@@ -9,7 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
-from app.core.validation import is_held_out_title, is_validation_occupation
+from app.core.validation import (
+    is_held_out_reported,
+    is_held_out_title,
+    is_validation_occupation,
+)
 
 MODELS_DIR = Path(__file__).resolve().parent
 REPO_DIR = MODELS_DIR.parent
@@ -131,6 +135,36 @@ def training_code(code: str) -> bool:
 def held_out_queries(titles: list[Title]) -> list[Title]:
     """Titles of validation occupations the search index must not contain (evaluation queries)."""
     return [t for t in titles if is_held_out_title(t.code, t.text, t.source)]
+
+
+def is_evaluation_title(title: Title) -> bool:
+    """A title some search evaluation queries: training must never see it.
+
+    Held-out titles of validation occupations (`skillshift eval match --split validation` and
+    `reported`) and the held-out reported titles of every occupation (`--split titles`). An
+    alternate title repeating a reported one is already folded into it by `load_titles`.
+    """
+    if is_held_out_title(title.code, title.text, title.source):
+        return True
+    return title.source == "reported" and is_held_out_reported(title.code, title.text)
+
+
+def contrastive_titles(title_codes: str = "all") -> list[Title]:
+    """The titles contrastive training may pair: never an official title, never one evaluated.
+
+    `title_codes` "all" takes every occupation (titles carry no exposure label); "training"
+    only the encoder's training occupations (training split minus calibration).
+    """
+    return [
+        t
+        for t in load_titles()
+        if t.source != "occupation"
+        and not is_evaluation_title(t)
+        and (
+            title_codes == "all"
+            or (training_code(t.code) and not is_calibration_occupation(t.code))
+        )
+    ]
 
 
 def index_titles(titles: list[Title]) -> list[Title]:

@@ -274,7 +274,8 @@ def build(stage: str, reuse: bool = False, hyper: dict | None = None) -> dict:
         "seed": SEED,
         "max_length": MAX_LENGTH,
         "split": "validation occupations = app.core.validation.is_validation_occupation;"
-        " training sees none of their titles, tasks or labels",
+        " training sees none of their tasks, work activities or labels, and none of the titles"
+        " any search evaluation queries (models.common.is_evaluation_title)",
     }
     tokenizer_tmp = MODELS_DIR / f"{TOKENIZER_FILE}.tmp"
     write_runtime_tokenizer(BASE_DIR / "tokenizer.json", tokenizer_tmp)

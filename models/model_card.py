@@ -185,23 +185,27 @@ def write_model_card(path: Path, log: dict) -> Path:
         f" {MAX_LENGTH} tokens are truncated.",
         "- E1 is the rarest and least reliable class; occupation-level averages are more reliable"
         " than single-task labels.",
-        "- Figures below come from validation occupations (about 20% of O*NET codes, chosen by"
-        " hash in `app.core.validation`) that training never saw; an independent evaluation on"
-        " withheld occupations may differ.",
+        "- Exposure figures below come from validation occupations (about 20% of O*NET codes,"
+        " chosen by hash in `app.core.validation`) whose labels, tasks and work activities"
+        " training never saw; title figures come from held-out titles training never saw. An"
+        " independent evaluation on withheld occupations and titles may differ.",
         "",
         "## Data",
         "- Exposure labels: Eloundou et al. (2024) `human_exposure_agg`, training occupations only"
         f" ({val['tasks']} validation tasks in {val['occupations']} validation occupations held out).",
-        "- Contrastive pairs (training occupations only): alternate/reported title → another title"
-        " of the same occupation, synthetic messy variants of those titles, task → detailed work"
-        " activity (O*NET 30.1); ESCO skill alternative label → preferred label.",
+        "- Contrastive pairs: alternate/reported title → another title of the same occupation and"
+        " synthetic messy variants of those titles, from every occupation (a title carries no"
+        " exposure label) except the titles any search evaluation queries (a fifth of every"
+        " occupation's reported titles with their alternate twins, and the held-out titles of the"
+        " validation occupations); task → detailed work activity, training occupations only"
+        " (O*NET 30.1); ESCO skill alternative label → preferred label.",
         "",
         "## Training",
         f"Stage: `{log['stage']}`. Seed {log['seed']}. Built in {log.get('build_seconds')} s on"
         f" {log.get('platform')}"
         + (f"; fine-tuning took {training['train_seconds']} s." if training else "."),
-        "The shipped model is trained on the training split only (validation occupations never"
-        " seen); it was not retrained on all occupations.",
+        "No exposure label, task statement or work activity of a validation occupation reaches"
+        " training; of their titles, only those no evaluation queries do.",
         "",
         *(_training_lines(training) if training else []),
         "Exposure head (fit after quantisation, on the int8 model's own embeddings; chosen on the"
@@ -226,8 +230,9 @@ def write_model_card(path: Path, log: dict) -> Path:
         f"Majority-class rate on these tasks: {val['majority_rate']:.3f}.",
         "",
         "Title → occupation, nearest title by embedding only (no lexical signal); queries are"
-        " held-out titles of validation occupations, index = every other title; messy = synthetic"
-        " typed variants (lowercase, abbreviations, a typo, level/remote suffixes):",
+        " held-out titles of validation occupations (never trained on), index = every other"
+        " title; messy = synthetic typed variants (lowercase, abbreviations, a typo, level/remote"
+        " suffixes):",
         "",
         "| run | clean top-1 | clean top-5 | messy top-1 | messy top-5 |",
         "|---|---|---|---|---|",

@@ -19,12 +19,12 @@ from models.common import (
     BASE_DIR,
     MAX_LENGTH,
     SEED,
+    contrastive_titles,
     is_calibration_occupation,
     load_esco_skill_synonyms,
     load_labelled_tasks,
     load_occupations,
     load_task_dwa_pairs,
-    load_titles,
     training_code,
 )
 from models.heads import Layers, class_weights
@@ -51,6 +51,14 @@ HYPER = {
     "freeze_word_embeddings": True,
     "bf16_autocast": True,
     "distil_weight": 2.0,  # only with a teacher
+    "distil_titles": False,  # distil the texts of title pairs too
+    # Title pairs come from every occupation (an occupation's titles carry no exposure label);
+    # titles that any search evaluation queries are never used. "training" keeps the old rule.
+    "title_codes": "all",
+    # Share of a title batch drawn as groups of occupations of the same SOC minor group, so the
+    # in-batch negatives include the look-alikes search must tell apart.
+    "hard_title_share": 0.5,
+    "hard_group_size": 8,
 }
 
 
@@ -62,22 +70,41 @@ def _encoder_codes(code: str) -> bool:
 class PairSource:
     """Draws contrastive pairs of each kind from training-split data only."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(
+        self,
+        seed: int,
+        title_codes: str = "all",
+        hard_share: float = 0.0,
+        group_size: int = 8,
+    ) -> None:
         self.rs = np.random.default_rng(seed)
         by_code: dict[str, list[str]] = defaultdict(list)
         official = {c: t for c, (t, _) in load_occupations().items()}
-        for t in load_titles():
-            if _encoder_codes(t.code) and t.source != "occupation":
-                by_code[t.code].append(t.text)
+        for t in contrastive_titles(title_codes):
+            by_code[t.code].append(t.text)
         self.titles = [(c, official[c], alts) for c, alts in sorted(by_code.items())]
         self.flat = [(c, a) for c, _, alts in self.titles for a in alts]
         self.official = official
         self.by_code = by_code
+        self.hard_share = hard_share
+        self.group_size = group_size
+        # Title rows grouped by SOC minor group ("29-1"): where look-alike occupations live.
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, (code, _) in enumerate(self.flat):
+            groups[code[:4]].append(i)
+        self.group_of = [code[:4] for code, _ in self.flat]
+        self.groups = dict(groups)
         self.skills = load_esco_skill_synonyms()
         self.dwa = [(t, d, i) for c, t, i, d in load_task_dwa_pairs() if _encoder_codes(c)]
 
-    def _title(self) -> Pair:
-        code, alt = self.flat[self.rs.integers(len(self.flat))]
+    def _title_row(self, near: int | None = None) -> int:
+        if near is None:
+            return int(self.rs.integers(len(self.flat)))
+        group = self.groups[self.group_of[near]]
+        return group[int(self.rs.integers(len(group)))]
+
+    def _title(self, near: int | None = None) -> Pair:
+        code, alt = self.flat[self._title_row(near)]
         others = self.by_code[code]
         # Half the time the official title, otherwise another alternate of the same occupation.
         if self.rs.random() < 0.5 or len(others) < 2:
@@ -88,8 +115,8 @@ class PairSource:
                 pos = self.official[code]
         return alt, pos, code
 
-    def _messy(self) -> Pair:
-        code, alt = self.flat[self.rs.integers(len(self.flat))]
+    def _messy(self, near: int | None = None) -> Pair:
+        code, alt = self.flat[self._title_row(near)]
         clean = alt if self.rs.random() < 0.7 else self.official[code]
         return messy_variant(clean, self.rs), clean, code
 
@@ -111,12 +138,25 @@ class PairSource:
         out: list[Pair] = []
         keys: set[str] = set()
         tries = 0
+        hard = round(size * self.hard_share) if kind in ("title", "messy_title") else 0
+        seed_row, group_left, misses = 0, 0, 0
         while len(out) < size and tries < size * 10:
             tries += 1
-            pair = draw()
+            grouped = len(out) < hard
+            if grouped:
+                # Groups of look-alikes: a random row, then others of its SOC minor group
+                # (a new group once this one is full or keeps repeating occupations).
+                if group_left == 0 or misses >= 3:
+                    seed_row, group_left, misses = self._title_row(), self.group_size, 0
+                pair = (self._title if kind == "title" else self._messy)(seed_row)
+            else:
+                pair = draw()
             if pair[2] not in keys:  # one pair per key keeps in-batch negatives true negatives
                 keys.add(pair[2])
                 out.append(pair)
+                group_left -= grouped
+            else:
+                misses += grouped
         return out
 
 
@@ -160,7 +200,7 @@ def train(
     tasks = [t for t in load_labelled_tasks() if _encoder_codes(t.code)]
     y_all = np.array([t.label for t in tasks])
     cw = torch.tensor(class_weights(y_all, h["class_weight_power"]))
-    pairs = PairSource(SEED)
+    pairs = PairSource(SEED, h["title_codes"], h["hard_title_share"], h["hard_group_size"])
     head = ExposureHead(h["head_hidden"])
     # Frozen word embeddings: a third of the weights, costly to update, and keeping them fixed
     # protects words that never occur in the training titles.
@@ -206,9 +246,13 @@ def train(
             emb = model(*enc(task_texts)).float()
         distil = torch.zeros(())
         if teacher is not None:
-            texts = anchors + positives + task_texts
+            # Title pairs may leave the teacher behind (it learnt titles no better than the base
+            # model); task statements, skills and work activities stay close to it.
+            free = kind in ("title", "messy_title") and not h["distil_titles"]
+            texts = task_texts if free else anchors + positives + task_texts
+            student = emb if free else torch.cat([a, b, emb])
             target_emb = torch.from_numpy(np.ascontiguousarray(teacher(texts), dtype=np.float32))
-            distil = (1.0 - (torch.cat([a, b, emb]) * target_emb).sum(dim=1)).mean()
+            distil = (1.0 - (student * target_emb).sum(dim=1)).mean()
         logits = a @ b.T * h["contrastive_scale"]
         target = torch.arange(len(batch))
         con = (F.cross_entropy(logits, target) + F.cross_entropy(logits.T, target)) / 2

@@ -593,20 +593,20 @@ class SpellingIndex:
         return self._deletes
 
     def correct(self, word: str) -> str:
+        return self.candidates(word, 1)[0]
+
+    def candidates(self, word: str, limit: int = 2) -> list[str]:
+        """The word itself when known (or too short to judge), else up to `limit` known words one
+        edit away, most frequent first ("sacle": sale, scale), else the word unchanged.
+        """
         if word in self.counts or len(word) < 4 or not word.isalpha():
-            return word
+            return [word]
         neighbours = self._neighbours()
-        candidates: set[str] = set()
+        found: set[str] = set()
         for variant in self._variants(word):
-            candidates.update(neighbours.get(variant, ()))
-        best: tuple[int, int, str] | None = None
-        for candidate in candidates:
-            distance = _osa_distance(word, candidate, 1)
-            if distance <= 1:
-                rank = (distance, -self.counts[candidate], candidate)
-                if best is None or rank < best:
-                    best = rank
-        return best[2] if best is not None else word
+            found.update(neighbours.get(variant, ()))
+        ranked = sorted((-self.counts[c], c) for c in found if _osa_distance(word, c, 1) <= 1)
+        return [c for _, c in ranked[:limit]] or [word]
 
 
 # --------------------------------------------------------------------------- lexical index
@@ -1001,6 +1001,20 @@ _SPREAD_CANDIDATES = 200
 _LEXICAL_CANDIDATES = 300
 
 
+def _query_tokens(query: str) -> list[str]:
+    """Tokens of a query; "Registered Nurse (RN)" keeps only the spelt-out form, as titles do
+    (expanding the acronym again could pick another reading: CPC, Certified Professional Coder).
+    """
+    parts = _split_parenthetical(query)
+    if parts is not None:
+        first, second = (raw_tokens(p) for p in parts)
+        if align_forms(first, [w.lower() for w in second]) is not None:
+            return second
+        if align_forms(second, [w.lower() for w in first]) is not None:
+            return first
+    return raw_tokens(query)
+
+
 def analyse_query(query: str, index: TitleIndex) -> list[Analysed]:
     """Readings of a typed query: abbreviations and acronyms expanded, typos corrected.
 
@@ -1010,28 +1024,39 @@ def analyse_query(query: str, index: TitleIndex) -> list[Analysed]:
     # Titles are short: a pasted paragraph is cut rather than expanded word by word.
     query = query[:MAX_QUERY_CHARS]
     options: list[tuple[str, ...]] = []
-    for token in raw_tokens(query)[:MAX_QUERY_TOKENS]:
+    for token in _query_tokens(query)[:MAX_QUERY_TOKENS]:
         lower = token.lower()
         choices: list[str] = []
-        if lower in lexicon.acronyms:
-            choices.extend(lexicon.acronyms[lower][:2])
+        acronym = lexicon.acronyms.get(lower)
+        abbreviation = lexicon.abbreviations.get(lower)
+        # Typed in lowercase, a common abbreviation wins over an acronym some title spells out
+        # ("eng": engineer, not Electronic News Gathering); in capitals the acronym wins.
+        if acronym and (_is_acronym_token(token) or not abbreviation):
+            choices.extend(acronym[:2])
             # A real word as well ("art"): keep the literal reading too.
             if lower in index.spelling.counts:
                 choices.append(lower)
-        elif lower in lexicon.abbreviations:
-            choices.extend(lexicon.abbreviations[lower][:2])
+        elif abbreviation:
+            choices.extend(abbreviation[:2])
             if lower in index.spelling.counts and len(lower) >= 3:
                 choices.append(lower)
+        elif lower in NOISE_WORDS or lower in LEVEL_WORDS:
+            choices.append(lower)  # dropped later; never "corrected" ("trainee" is no "trainer")
         else:
-            choices.append(index.spelling.correct(lower))
+            # An unknown word one edit from two known ones gives both readings ("sacle").
+            choices.extend(index.spelling.candidates(lower, 2))
         options.append(tuple(dict.fromkeys(choices)))
-    readings: list[list[str]] = [[]]
+    # The likeliest readings: each word's first choice, then those departing from it in the
+    # fewest places ("paino tech": paint or piano before technician or technology).
+    readings: list[tuple[int, list[str]]] = [(0, [])]
     for alternatives in options:
-        grown = [r + c.split() for r in readings for c in alternatives]
-        readings = grown[:MAX_VARIANTS]
+        grown = [
+            (cost + j, r + c.split()) for cost, r in readings for j, c in enumerate(alternatives)
+        ]
+        readings = sorted(grown, key=lambda reading: reading[0])[:MAX_VARIANTS]
     seen: set[str] = set()
     out: list[Analysed] = []
-    for words in readings:
+    for _, words in readings:
         reading = _finish(words) if words else Analysed((), "", ())
         if reading.text and reading.text not in seen:
             seen.add(reading.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 VALIDATION_SHARE_PERCENT = 20
+HELD_OUT_REPORTED_PERCENT = 20
 _SALT = "skillshift-validation-v1"
 
 
@@ -33,3 +34,13 @@ def is_held_out_title(code: str, title: str, source: str) -> bool:
     if source == "reported":
         return True
     return _bucket(f"{code}|{title.strip().lower()}") < 50
+
+
+def is_held_out_reported(code: str, title: str) -> bool:
+    """About one reported job title in five, of every occupation, kept from training and search.
+
+    Mirrors how titles are withheld for an independent check: the occupation stays known (its
+    other titles, tasks and description), only this title is new. The alternate title that
+    repeats a held-out reported title is held out with it (the caller pairs them by text).
+    """
+    return _bucket(f"reported|{code.strip()}|{title.strip().lower()}") < HELD_OUT_REPORTED_PERCENT

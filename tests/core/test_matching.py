@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -21,6 +22,7 @@ from app.core.matching import (
     SpellingIndex,
     _osa_distance,
     align_forms,
+    analyse_query,
     analyse_title,
     lexical_features,
     load_tasks,
@@ -91,6 +93,54 @@ def test_spelling_corrects_one_edit() -> None:
     assert spelling.correct("nurse") == "nurse"
     assert spelling.correct("zzzzzz") == "zzzzzz"
     assert spelling.correct("rn") == "rn"  # too short to guess
+
+
+def test_spelling_offers_both_readings_of_an_ambiguous_typo() -> None:
+    spelling = SpellingIndex({"sale": 40, "scale": 10, "technician": 5})
+    assert spelling.candidates("sacle") == ["sale", "scale"]  # more frequent first
+    assert spelling.candidates("sacle", 1) == ["sale"]
+    assert spelling.candidates("scale") == ["scale"]
+    assert spelling.candidates("qqqqq") == ["qqqqq"]
+
+
+def _tiny_title_index(titles: list[str]) -> Any:
+    from app.core.matching import TitleRow, build_title_lexical
+
+    occupations = {f"11-{1000 + i}.00": t for i, t in enumerate(titles)}
+    rows = [TitleRow(code, title, "alternate") for code, title in occupations.items()]
+    lexical = build_title_lexical(rows, occupations)
+    return lexical.with_vectors(np.zeros((len(lexical.texts), 4), dtype=np.float32))
+
+
+def test_query_readings_keep_typed_abbreviations_and_noise() -> None:
+    index = _tiny_title_index(
+        [
+            "ENG Operator (Electronic News Gathering Operator)",
+            "Project Engineer",
+            "Management Trainer",
+            "Scale Technician",
+            "Sale Technician",
+            "Piano Technician",
+            "Paint Technician",
+        ]
+    )
+    assert index.lexicon.acronyms["eng"][0] == "electronic news gathering"
+
+    def readings(query: str) -> list[str]:
+        return [r.text for r in analyse_query(query, index)]
+
+    # Typed in lowercase, "eng" is the common abbreviation; in capitals, the acronym.
+    assert readings("project eng")[0] == "project engineer"
+    assert readings("ENG operator") == ["electronic news gathering operator"]
+    # A noise word is dropped, never "corrected" into a real word.
+    assert readings("project engineer trainee") == ["project engineer"]
+    assert "trainer" not in " ".join(readings("projcet engineer trainee"))
+    # An ambiguous typo gives both readings, the likeliest combinations first.
+    assert set(readings("sacle technician")) == {"sale technician", "scale technician"}
+    both = readings("paino tech (piano tech)")
+    assert both[0].startswith("paint technician") or both[0].startswith("piano technician")
+    assert any(r.startswith("piano technician") for r in both)
+    assert len(both) <= 4
 
 
 def test_lexical_index_ranks_exact_then_typo() -> None:
