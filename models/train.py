@@ -51,7 +51,7 @@ HYPER = {
     "freeze_word_embeddings": True,
     "bf16_autocast": True,
     "distil_weight": 2.0,  # only with a teacher
-    "distil_titles": False,  # distil the texts of title pairs too
+    "distil_titles": True,  # False: title pairs may leave the teacher (measured: no better)
     # Title pairs come from every occupation (an occupation's titles carry no exposure label);
     # titles that any search evaluation queries are never used. "training" keeps the old rule.
     "title_codes": "all",

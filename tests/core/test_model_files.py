@@ -25,16 +25,22 @@ def manifest() -> dict[str, Any]:
 
 
 class _Model:
-    """Plain onnxruntime + tokenizers, configured the way the manifest prescribes."""
+    """Plain onnxruntime + tokenizers, configured the way the manifest prescribes and the app's
+    CPU sessions run (without the skip-LayerNorm fusion, see app.core.encoder), or fused."""
 
-    def __init__(self, manifest: dict[str, Any]) -> None:
+    def __init__(self, manifest: dict[str, Any], fused: bool = False) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
+
+        from app.core.encoder import CPU_DISABLED_OPTIMIZERS
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = 2
         self.session = ort.InferenceSession(
-            str(MODELS / manifest["model_file"]), options, providers=["CPUExecutionProvider"]
+            str(MODELS / manifest["model_file"]),
+            options,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=[] if fused else list(CPU_DISABLED_OPTIMIZERS),
         )
         self.tokenizer = Tokenizer.from_file(str(MODELS / manifest["tokenizer_file"]))
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
@@ -108,6 +114,11 @@ def test_reference_outputs_reproduce(manifest: dict[str, Any], model: _Model) ->
     expected_probs = np.array([r["exposure_probs"] for r in reference], dtype=np.float32)
     np.testing.assert_allclose(out["embedding"], expected_emb, atol=1e-3)
     np.testing.assert_allclose(out["exposure_probs"], expected_probs, atol=1e-3)
+    # With every fusion on (as GPU providers run it), int8 rounding may flip here and there:
+    # still the same outputs up to a few thousandths.
+    fused = _Model(manifest, fused=True).run([r["text"] for r in reference])
+    np.testing.assert_allclose(fused["embedding"], expected_emb, atol=1e-2)
+    np.testing.assert_allclose(fused["exposure_probs"], expected_probs, atol=1e-2)
 
 
 def test_reference_texts_cover_the_edge_cases(manifest: dict[str, Any], model: _Model) -> None:
