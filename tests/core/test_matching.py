@@ -20,6 +20,7 @@ from app.core.matching import (
     Lexicon,
     Matcher,
     SpellingIndex,
+    VectorIndex,
     _osa_distance,
     align_forms,
     analyse_query,
@@ -141,6 +142,28 @@ def test_query_readings_keep_typed_abbreviations_and_noise() -> None:
     assert both[0].startswith("paint technician") or both[0].startswith("piano technician")
     assert any(r.startswith("piano technician") for r in both)
     assert len(both) <= 4
+
+
+def test_vector_index_top_matches_brute_force() -> None:
+    rng = np.random.default_rng(7)
+    # Like sentence embeddings: most variance in a few directions, a little everywhere else.
+    basis = np.linalg.qr(rng.standard_normal((384, 96)))[0]
+    vectors = rng.standard_normal((6000, 96)) @ basis.T + 0.03 * rng.standard_normal((6000, 384))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    index = VectorIndex(vectors)
+    assert index.basis is not None  # large enough for the two-pass search
+    # Queries near stored rows, as task statements are near O*NET tasks.
+    queries = vectors[rng.choice(len(vectors), 300)] + 0.02 * rng.standard_normal((300, 384))
+    queries = (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
+    exact = queries @ vectors.T
+    for k in (1, 3):
+        rows, sims = index.top(queries, k)
+        assert rows.shape == sims.shape == (300, k)
+        np.testing.assert_array_equal(rows, np.argsort(-exact, axis=1, kind="stable")[:, :k])
+        np.testing.assert_allclose(sims, np.take_along_axis(exact, rows, axis=1), atol=1e-5)
+    small = VectorIndex(vectors[:100])  # one exact pass below min_rows
+    rows, _ = small.top(queries[:5], 2)
+    np.testing.assert_array_equal(rows, np.argsort(-(queries[:5] @ vectors[:100].T), axis=1)[:, :2])
 
 
 def test_lexical_index_ranks_exact_then_typo() -> None:
