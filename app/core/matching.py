@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -138,7 +139,7 @@ def corpus_texts(kind: str, db_path: Path | None = None) -> list[str]:
 # --------------------------------------------------------------------------- normalisation
 
 # Part of the cache key of derived title/skill data: bump it whenever normalisation changes.
-NORMALISER_VERSION = 2
+NORMALISER_VERSION = 3
 
 # Abbreviations people type in job titles; the first expansion is the usual reading.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -355,7 +356,10 @@ def singular(word: str) -> str:
 _NOISE_STARTS = NOISE_WORDS | {p[0] for p in NOISE_PHRASES} | {"level"}
 
 
-def _strip_noise(words: list[str]) -> list[str]:
+def _strip_noise(words: list[str], kept: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
+    """Drop employment-type words and trailing levels; a noise word that starts a job name the
+    titles spell out ("contract manager", "remote sensing", pairs in `kept`) stays.
+    """
     if words and words[-1] not in LEVEL_WORDS and _NOISE_STARTS.isdisjoint(words):
         return words  # the common case: nothing to remove
     out: list[str] = []
@@ -367,7 +371,7 @@ def _strip_noise(words: list[str]) -> list[str]:
                 break
         else:
             word = words[i]
-            if word in NOISE_WORDS:
+            if word in NOISE_WORDS and (i + 1 >= len(words) or (word, words[i + 1]) not in kept):
                 i += 1
                 continue
             if word == "level" and i + 1 < len(words) and words[i + 1] in LEVEL_WORDS:
@@ -449,6 +453,8 @@ class Lexicon:
 
     acronyms: dict[str, tuple[str, ...]]
     abbreviations: dict[str, tuple[str, ...]]
+    # (noise word, next word) pairs that titles use as a job name: "contract manager".
+    kept_noise: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def builtin(cls) -> Lexicon:
@@ -476,6 +482,12 @@ class Lexicon:
                 if count >= minimum and len(target[word]) < 2:
                     target[word].append(phrase)
         lexicon = cls.builtin()
+        lexicon.kept_noise = frozenset(
+            (first, second)
+            for title in titles
+            for first, second in itertools.pairwise(w.lower() for w in raw_tokens(title))
+            if first in NOISE_WORDS
+        )
         for word, phrases in acronyms.items():
             known = list(lexicon.acronyms.get(word, ()))
             lexicon.acronyms[word] = tuple(dict.fromkeys(known + phrases))[:3]
@@ -525,8 +537,8 @@ def _expand_title_tokens(tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
     return words
 
 
-def _finish(words: list[str]) -> Analysed:
-    cleaned = _strip_noise(words)
+def _finish(words: list[str], kept_noise: frozenset[tuple[str, str]] = frozenset()) -> Analysed:
+    cleaned = _strip_noise(words, kept_noise)
     singulars = tuple(singular(w) for w in cleaned)
     core = tuple(w for w in singulars if w not in SENIORITY_WORDS) or singulars
     return Analysed(tuple(cleaned), " ".join(singulars), core)
@@ -545,7 +557,7 @@ def analyse_title(title: str, lexicon: Lexicon) -> Analysed:
             tokens = first + second
     else:
         tokens = raw_tokens(title)
-    return _finish(_expand_title_tokens(tokens, lexicon))
+    return _finish(_expand_title_tokens(tokens, lexicon), lexicon.kept_noise)
 
 
 # --------------------------------------------------------------------------- spelling
@@ -839,6 +851,7 @@ class TitleLexical:
         meta = {
             "acronyms": self.lexicon.acronyms,
             "abbreviations": self.lexicon.abbreviations,
+            "kept_noise": sorted(self.lexicon.kept_noise),
             "counts": self.counts,
             "sizes": [len(self.codes), len(self.texts)],
         }
@@ -870,6 +883,7 @@ class TitleLexical:
             lexicon=Lexicon(
                 {k: tuple(v) for k, v in meta["acronyms"].items()},
                 {k: tuple(v) for k, v in meta["abbreviations"].items()},
+                frozenset((str(a), str(b)) for a, b in meta["kept_noise"]),
             ),
             counts={str(k): int(v) for k, v in meta["counts"].items()},
         )
@@ -1058,7 +1072,7 @@ def analyse_query(query: str, index: TitleIndex) -> list[Analysed]:
     seen: set[str] = set()
     out: list[Analysed] = []
     for _, words in readings:
-        reading = _finish(words) if words else Analysed((), "", ())
+        reading = _finish(words, lexicon.kept_noise) if words else Analysed((), "", ())
         if reading.text and reading.text not in seen:
             seen.add(reading.text)
             out.append(reading)

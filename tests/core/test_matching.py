@@ -144,6 +144,33 @@ def test_query_readings_keep_typed_abbreviations_and_noise() -> None:
     assert len(both) <= 4
 
 
+def test_noise_words_that_start_a_job_name_stay() -> None:
+    index = _tiny_title_index(
+        ["Contract Manager", "Remote Sensing Technician", "Registered Nurse", "Manager"]
+    )
+    assert {("contract", "manager"), ("remote", "sensing")} <= index.lexicon.kept_noise
+
+    def readings(query: str) -> list[str]:
+        return [r.text for r in analyse_query(query, index)]
+
+    assert readings("contract manager") == ["contract manager"]
+    assert readings("Remote Sensing Technician - remote") == ["remote sensing technician"]
+    # Elsewhere they still say nothing about the occupation.
+    assert readings("contract registered nurse") == ["registered nurse"]
+    assert readings("registered nurse contract") == ["registered nurse"]
+    assert readings("remote manager") == ["manager"]
+    assert analyse_title("Contract Manager", index.lexicon).key == "contract manager"
+    assert analyse_title("Contract Manager", Lexicon.builtin()).key == "manager"
+    # The learnt pairs travel with the cached lexical data.
+    from app.core.matching import TitleLexical, TitleRow, build_title_lexical
+
+    lexical = build_title_lexical(
+        [TitleRow("11-1000.00", "Contract Manager", "alternate")], {"11-1000.00": "Managers"}
+    )
+    arrays = {k: np.asarray(v) for k, v in lexical.to_arrays().items()}
+    assert TitleLexical.from_arrays(arrays).lexicon.kept_noise == {("contract", "manager")}
+
+
 def test_vector_index_top_matches_brute_force() -> None:
     rng = np.random.default_rng(7)
     # Like sentence embeddings: most variance in a few directions, a little everywhere else.
