@@ -70,8 +70,10 @@ NOTES = [
     " calibration occupations; a per-class bias on top of the blend (also chosen there) added"
     " nothing and was left out.",
     "- The shipped encoder is a 4-layer student (layers 1, 2, 3, 5 of the base) distilled from"
-    " a 6-layer model of the same recipe trained on the training split (a loss pulling each"
-    " text's embedding towards the teacher's, weight 2; `--layers 4 --teacher`). The first"
+    " the earlier 6-layer model, itself trained with title pairs of the training occupations"
+    " only and random title batches (a loss pulling each text's embedding towards the"
+    " teacher's, weight 2; `--layers 4 --teacher`); `make model` trains its teacher with the"
+    " current recipe instead. The first"
     " 4-layer student matched that 6-layer model on exposure (accuracy 0.764 vs 0.765, kappa"
     " 0.599 vs 0.599) at about 1.4x the throughput.",
     "- This build also takes title pairs from every occupation (never a title any search"
@@ -266,8 +268,9 @@ def write_model_card(path: Path, log: dict) -> Path:
         "",
         *NOTES,
         "",
-        "Reproduce: `python -m models.make_model` (whole pipeline) or"
-        " `python -m models.evaluate --stock` (figures of the committed model).",
+        "Reproduce: `make model` (a 6-layer teacher, then this 4-layer student distilled from it;"
+        " about 50 minutes on 2 cores) or `python -m models.evaluate --stock` (figures of the"
+        " committed model).",
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
