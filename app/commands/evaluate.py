@@ -197,7 +197,13 @@ def evaluate_match(
 
 
 EMBEDDING_ONLY = MatchWeights(
-    embedding=1.0, lexical=0.0, exact=0.0, official=0.0, spread=0.0, use_lexical=False
+    embedding=1.0,
+    lexical=0.0,
+    exact=0.0,
+    official=0.0,
+    centroid=0.0,
+    spread=0.0,
+    use_lexical=False,
 )
 
 

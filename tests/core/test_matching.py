@@ -25,6 +25,7 @@ from app.core.matching import (
     align_forms,
     analyse_query,
     analyse_title,
+    code_centroids,
     lexical_features,
     load_tasks,
     raw_tokens,
@@ -169,6 +170,19 @@ def test_noise_words_that_start_a_job_name_stay() -> None:
     )
     arrays = {k: np.asarray(v) for k, v in lexical.to_arrays().items()}
     assert TitleLexical.from_arrays(arrays).lexicon.kept_noise == {("contract", "manager")}
+
+
+def test_code_centroids_are_unit_means_across_chunks() -> None:
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((500, 8)).astype(np.float32)
+    # 9,000 (title, code) pairs grouped by code: code 1 straddles the 8,192-pair chunk edge.
+    pair_code = np.repeat([0, 1, 2], [4000, 4500, 500])
+    pair_text = rng.integers(0, len(vectors), len(pair_code))
+    centroids = code_centroids(vectors, pair_text, pair_code, 4)
+    for code in range(3):
+        mean = vectors[pair_text[pair_code == code]].mean(axis=0)
+        np.testing.assert_allclose(centroids[code], mean / np.linalg.norm(mean), atol=1e-5)
+    assert not centroids[3].any()  # a code without titles gets no direction
 
 
 def test_vector_index_top_matches_brute_force() -> None:
