@@ -132,6 +132,11 @@ def training_code(code: str) -> bool:
     return not is_validation_occupation(code)
 
 
+def encoder_code(code: str) -> bool:
+    """Occupations whose data the encoder may see: training split minus calibration."""
+    return training_code(code) and not is_calibration_occupation(code)
+
+
 def held_out_queries(titles: list[Title]) -> list[Title]:
     """Titles of validation occupations the search index must not contain (evaluation queries)."""
     return [t for t in titles if is_held_out_title(t.code, t.text, t.source)]
@@ -160,10 +165,7 @@ def contrastive_titles(title_codes: str = "all") -> list[Title]:
         for t in load_titles()
         if t.source != "occupation"
         and not is_evaluation_title(t)
-        and (
-            title_codes == "all"
-            or (training_code(t.code) and not is_calibration_occupation(t.code))
-        )
+        and (title_codes == "all" or encoder_code(t.code))
     ]
 
 

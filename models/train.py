@@ -20,12 +20,11 @@ from models.common import (
     MAX_LENGTH,
     SEED,
     contrastive_titles,
-    is_calibration_occupation,
+    encoder_code,
     load_esco_skill_synonyms,
     load_labelled_tasks,
     load_occupations,
     load_task_dwa_pairs,
-    training_code,
 )
 from models.heads import Layers, class_weights
 from models.messy import messy_variant
@@ -62,13 +61,9 @@ HYPER = {
 }
 
 
-def _encoder_codes(code: str) -> bool:
-    """Occupations whose data the encoder may see: training split minus calibration."""
-    return training_code(code) and not is_calibration_occupation(code)
-
-
 class PairSource:
-    """Draws contrastive pairs of each kind from training-split data only."""
+    """Draws contrastive pairs of each kind: titles from `contrastive_titles`, skills from ESCO,
+    task → work activity links of the encoder's training occupations only."""
 
     def __init__(
         self,
@@ -92,15 +87,14 @@ class PairSource:
         groups: dict[str, list[int]] = defaultdict(list)
         for i, (code, _) in enumerate(self.flat):
             groups[code[:4]].append(i)
-        self.group_of = [code[:4] for code, _ in self.flat]
         self.groups = dict(groups)
         self.skills = load_esco_skill_synonyms()
-        self.dwa = [(t, d, i) for c, t, i, d in load_task_dwa_pairs() if _encoder_codes(c)]
+        self.dwa = [(t, d, i) for c, t, i, d in load_task_dwa_pairs() if encoder_code(c)]
 
     def _title_row(self, near: int | None = None) -> int:
         if near is None:
             return int(self.rs.integers(len(self.flat)))
-        group = self.groups[self.group_of[near]]
+        group = self.groups[self.flat[near][0][:4]]
         return group[int(self.rs.integers(len(group)))]
 
     def _title(self, near: int | None = None) -> Pair:
@@ -197,7 +191,7 @@ def train(
             torch.tensor([x.attention_mask for x in e], dtype=torch.int64),
         )
 
-    tasks = [t for t in load_labelled_tasks() if _encoder_codes(t.code)]
+    tasks = [t for t in load_labelled_tasks() if encoder_code(t.code)]
     y_all = np.array([t.label for t in tasks])
     cw = torch.tensor(class_weights(y_all, h["class_weight_power"]))
     pairs = PairSource(SEED, h["title_codes"], h["hard_title_share"], h["hard_group_size"])

@@ -82,9 +82,7 @@ def is_tuning_title(row: TitleRow) -> bool:
     return int.from_bytes(digest[:4], "big") % 100 < TUNING_SHARE_PERCENT
 
 
-def _reported_twins(
-    chosen: Callable[[TitleRow], bool] = lambda row: is_validation_occupation(row.code),
-) -> Callable[[TitleRow], bool]:
+def _reported_twins(chosen: Callable[[TitleRow], bool]) -> Callable[[TitleRow], bool]:
     """Chosen reported titles and the alternate titles that repeat them (same code and text).
 
     This mirrors how an independent check withholds titles: a reported job title together with

@@ -544,17 +544,22 @@ def _finish(words: list[str], kept_noise: frozenset[tuple[str, str]] = frozenset
     return Analysed(tuple(cleaned), " ".join(singulars), core)
 
 
+def _spelt_out(first: list[str], second: list[str]) -> list[str] | None:
+    """The long form of "X (Y)" when one side abbreviates the other ("CTO" and its words)."""
+    if align_forms(first, [w.lower() for w in second]) is not None:
+        return second
+    if align_forms(second, [w.lower() for w in first]) is not None:
+        return first
+    return None
+
+
 def analyse_title(title: str, lexicon: Lexicon) -> Analysed:
     """The canonical reading of a title from the data: long form of "X (ACR)", acronyms expanded."""
     parts = _split_parenthetical(title)
     if parts is not None:
         first, second = (raw_tokens(p) for p in parts)
-        if align_forms(first, [w.lower() for w in second]) is not None:
-            tokens = second
-        elif align_forms(second, [w.lower() for w in first]) is not None:
-            tokens = first
-        else:
-            tokens = first + second
+        long = _spelt_out(first, second)
+        tokens = long if long is not None else first + second
     else:
         tokens = raw_tokens(title)
     return _finish(_expand_title_tokens(tokens, lexicon), lexicon.kept_noise)
@@ -1042,11 +1047,9 @@ def _query_tokens(query: str) -> list[str]:
     """
     parts = _split_parenthetical(query)
     if parts is not None:
-        first, second = (raw_tokens(p) for p in parts)
-        if align_forms(first, [w.lower() for w in second]) is not None:
-            return second
-        if align_forms(second, [w.lower() for w in first]) is not None:
-            return first
+        long = _spelt_out(*(raw_tokens(p) for p in parts))
+        if long is not None:
+            return long
     return raw_tokens(query)
 
 
