@@ -1,4 +1,5 @@
-"""Build models/embeddings.npz: int8 embeddings of every title, task and ESCO skill label.
+"""Build models/embeddings.npz (int8 embeddings of every title, task and ESCO skill label) and
+models/title_head.npz (the title classifier fitted on those title embeddings).
 
 Run after the model or the database changes (`python -m models.build_index`). Rows of a previous
 file or cache that the same model already embedded are reused, so a small database change
@@ -15,9 +16,19 @@ import time
 from pathlib import Path
 
 from app import paths
+from app.commands.evaluate import HEAD_HELD_OUT_SPLITS, held_out_rule
 from app.core.encoder import PROVIDER_CHOICES, OnnxEncoder
-from app.core.index import INDEX_FILE, KINDS, EmbeddingStore, save_index
-from app.core.matching import corpus_texts, database_content_hash
+from app.core.index import INDEX_FILE, KINDS, EmbeddingStore, IndexFile, save_index
+from app.core.matching import (
+    Matcher,
+    MatchWeights,
+    TitleRow,
+    corpus_texts,
+    database_content_hash,
+    load_title_rows,
+)
+from app.core.title_head import HEAD_FILE, save_title_head
+from app.core.title_training import fit_title_head
 
 
 class _StderrProgress:
@@ -32,6 +43,18 @@ class _StderrProgress:
 
     def cancelled(self) -> bool:
         return False
+
+
+def _unchanged(out: Path, sources: dict[str, str], db_hash: str | None) -> bool:
+    """Every kind came from `out` itself, built on the same database: rewriting it would only
+    requantise the same vectors (and churn a 30 MB file)."""
+    if any(source != "bundle" for source in sources.values()):
+        return False
+    index = IndexFile(out)
+    try:
+        return index.meta.get("db_content_hash") == db_hash
+    finally:
+        index.close()
 
 
 def build(
@@ -50,14 +73,55 @@ def build(
             result = store.vectors(kind, texts, progress=progress)
             kinds[kind] = (result.texts, result.vectors)
             sources[kind] = result.source
-    save_index(
-        out,
-        model_sha256=encoder.model_sha256,
-        dim=encoder.dim,
-        kinds=kinds,
-        db_content_hash=database_content_hash(db),
-    )
+        if not _unchanged(out, sources, database_content_hash(db)):
+            save_index(
+                out,
+                model_sha256=encoder.model_sha256,
+                dim=encoder.dim,
+                kinds=kinds,
+                db_content_hash=database_content_hash(db),
+            )
+        # The classifier reads titles the way search does, from the vectors just written.
+        head_store = EmbeddingStore(encoder, bundled=out, cache_dir=cache or Path(scratch))
+        counts = build_head(out.with_name(HEAD_FILE), encoder, head_store, db)
+        sources["title head"] = f"fitted on {counts['queries']} queries"
     return sources
+
+
+def head_training_rows(db: Path | None) -> list[TitleRow]:
+    """The rows the bundled title classifier learns from: none the splits it leaves out query."""
+    rows = load_title_rows(db)
+    held_out = held_out_rule(rows, HEAD_HELD_OUT_SPLITS)
+    return [r for r in rows if not held_out(r)]
+
+
+def build_head(
+    out: Path, encoder: OnnxEncoder, store: EmbeddingStore, db: Path | None
+) -> dict[str, int]:
+    """Fit the title classifier; queries are read against an index without the left-out titles,
+    as `eval match` reads them."""
+    rows = load_title_rows(db)
+    held_out = held_out_rule(rows, HEAD_HELD_OUT_SPLITS)
+    matcher = Matcher(
+        encoder,
+        db_path=db,
+        store=store,
+        title_filter=lambda row: not held_out(row),
+        weights=MatchWeights(classifier=0.0),
+    )
+    train = [r for r in rows if not held_out(r)]
+    print(f"title classifier: {len(train)} titles", file=sys.stderr, flush=True)
+    head = fit_title_head(
+        matcher,
+        train,
+        meta={
+            "held_out_splits": list(HEAD_HELD_OUT_SPLITS),
+            "db_content_hash": database_content_hash(db),
+        },
+        progress=_StderrProgress(),
+    )
+    save_title_head(out, head)
+    return dict(head.meta["trained_on"])
 
 
 def main() -> None:

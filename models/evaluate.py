@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.core.messy import messy_variant
 from app.core.validation import is_validation_occupation
 from models.common import (
     LABELS,
@@ -22,7 +23,6 @@ from models.common import (
     load_titles,
     rng,
 )
-from models.messy import messy_variant
 from models.metrics import exposure_figures, retrieval_figures
 from models.onnx_tools import OrtModel
 

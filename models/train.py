@@ -14,6 +14,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F  # noqa: N812
 
+from app.core.messy import messy_variant
 from models.bert import MiniLM
 from models.common import (
     BASE_DIR,
@@ -27,7 +28,6 @@ from models.common import (
     load_task_dwa_pairs,
 )
 from models.heads import Layers, class_weights
-from models.messy import messy_variant
 from models.onnx_tools import load_tokenizer
 
 Pair = tuple[str, str, str]  # anchor, positive, key (same key = not a negative)

@@ -54,10 +54,13 @@ def add_runtime_arguments(parser: argparse.ArgumentParser) -> None:
 class StderrProgress:
     """Shows long rebuilds (a stale search index) on stderr; quiet for anything short."""
 
-    def __init__(self, delay: float = 0.5) -> None:
+    def __init__(
+        self, delay: float = 0.5, template: str = "building the {what} search index"
+    ) -> None:
         self._start = time.monotonic()
         self._delay = delay
         self._last = 0.0
+        self._template = template
 
     def report(self, done: int, total: int, text: str) -> None:
         now = time.monotonic()
@@ -67,7 +70,7 @@ class StderrProgress:
             self._last = now
             what = text.rsplit(":", maxsplit=1)[-1]
             print(
-                f"skillshift: building the {what} search index: {done}/{total}",
+                f"skillshift: {self._template.format(what=what)}: {done}/{total}",
                 file=sys.stderr,
                 flush=True,
             )

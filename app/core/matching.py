@@ -26,6 +26,7 @@ from app.core.encoder import Encoder
 from app.core.errors import ResourceError
 from app.core.index import EmbeddingStore, pack_texts, texts_digest, unpack_texts
 from app.core.progress import NULL_PROGRESS, Progress
+from app.core.title_head import HEAD_FILE, TitleHead, load_title_head
 
 # --------------------------------------------------------------------------- results
 
@@ -809,6 +810,9 @@ class MatchWeights:
     # Cosine to the mean of the occupation's title embeddings: what its titles share, where the
     # best single title may be an odd one (0.25 of 0.1 / 0.25 / 0.5 / 1 on the tuning titles).
     centroid: float = 0.25
+    # Probability of the code under the title classifier (app/core/title_head.py), when the
+    # bundled one fits this model (0.1 of 0.05 / 0.1 / 0.15 / 0.2 / 0.3 on the tuning titles).
+    classifier: float = 0.1
     # A code with several good titles beats one with a single odd listing: a soft maximum over
     # each code's best `spread_titles` titles with temperature `spread` (0 = plain maximum).
     spread: float = 0.08
@@ -817,6 +821,8 @@ class MatchWeights:
 
     @property
     def total(self) -> float:
+        """The highest score a code can reach, without the classifier (scores are divided by it
+        plus `classifier` where a classifier is used, so they keep one range either way)."""
         bonus = self.spread * math.log(self.spread_titles) if self.spread > 0 else 0.0
         return self.embedding + self.lexical + self.exact + self.official + self.centroid + bonus
 
@@ -839,6 +845,7 @@ class TitleIndex:
     lexical: LexicalIndex
     lexicon: Lexicon
     spelling: SpellingIndex
+    head: TitleHead | None = None  # the title classifier, when one fits this model and these codes
 
 
 @dataclass
@@ -1118,8 +1125,10 @@ class Matcher:
         store: EmbeddingStore | None = None,
         title_filter: Callable[[TitleRow], bool] | None = None,
         weights: MatchWeights | None = None,
+        head_file: Path | None = None,
     ) -> None:
         self.encoder = encoder
+        self.head_file = head_file if head_file is not None else paths.model_path(HEAD_FILE)
         self.db_path = db_path
         self.store = store if store is not None else EmbeddingStore(encoder)
         self.title_filter = title_filter
@@ -1146,9 +1155,14 @@ class Matcher:
         stored = self.store.vectors("title", title_texts(all_rows, occupations), progress=progress)
         lexical = load_title_lexical(rows, occupations, self.store.cache_dir)
         if lexical.texts == stored.texts:
-            return lexical.with_vectors(stored.vectors)
-        position = {t: i for i, t in enumerate(stored.texts)}
-        return lexical.with_vectors(stored.vectors[[position[t] for t in lexical.texts]])
+            index = lexical.with_vectors(stored.vectors)
+        else:
+            position = {t: i for i, t in enumerate(stored.texts)}
+            index = lexical.with_vectors(stored.vectors[[position[t] for t in lexical.texts]])
+        if self.weights.classifier > 0:
+            head = load_title_head(self.head_file, self.encoder.model_sha256)
+            index.head = head.aligned(index.codes) if head is not None else None
+        return index
 
     def tasks(
         self, progress: Progress = NULL_PROGRESS
@@ -1234,6 +1248,9 @@ class Matcher:
         per_code += w.official * semantic[index.official_text]
         if w.centroid:
             per_code += w.centroid * np.einsum("ij,j->i", index.centroids, query)
+        if w.classifier and index.head is not None:
+            per_code += w.classifier * index.head.probabilities(query)
+            return per_code / (w.total + w.classifier)
         return per_code / w.total
 
     def _spread_bonus(

@@ -15,6 +15,7 @@ from app.core import encoder as enc
 from app.core.encoder import FakeEncoder, OnnxEncoder, load_manifest, resolve_providers
 from app.core.errors import ResourceError, SkillShiftError
 from app.core.progress import Cancelled
+from tests.conftest import REFERENCE_COSINE, REFERENCE_TOLERANCE
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +49,10 @@ def test_reference_outputs_match_manifest(encoder: OnnxEncoder) -> None:
     # quantisation makes outputs depend slightly on batch mates, so score them the same way.
     embeddings, probs = encoder.score([r.text for r in references], batch_size=len(references))
     for i, ref in enumerate(references):
-        np.testing.assert_allclose(embeddings[i], ref.embedding, atol=1e-3)
-        np.testing.assert_allclose(probs[i], ref.exposure_probs, atol=1e-3)
+        np.testing.assert_allclose(embeddings[i], ref.embedding, atol=REFERENCE_TOLERANCE)
+        np.testing.assert_allclose(probs[i], ref.exposure_probs, atol=REFERENCE_TOLERANCE)
+        assert float(embeddings[i] @ np.asarray(ref.embedding)) > REFERENCE_COSINE
+        assert int(np.argmax(probs[i])) == int(np.argmax(ref.exposure_probs))
     assert embeddings.dtype == np.float32 and embeddings.shape[1] == encoder.dim == 384
     np.testing.assert_allclose(np.linalg.norm(embeddings, axis=1), 1.0, atol=1e-5)
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-4)

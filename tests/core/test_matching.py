@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from app.core.matching import (
     raw_tokens,
     singular,
 )
+from tests.conftest import write_title_db
 
 CODE_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 
@@ -223,29 +223,22 @@ def test_lexical_index_ranks_exact_then_typo() -> None:
 
 @pytest.fixture
 def tiny_db(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.db"
-    con = sqlite3.connect(path)
-    con.executescript(
-        """
-        CREATE TABLE occupations (code TEXT PRIMARY KEY, title TEXT);
-        CREATE TABLE titles (id INTEGER PRIMARY KEY, code TEXT, title TEXT, source TEXT);
-        INSERT INTO occupations VALUES ('29-1141.00', 'Registered Nurses'),
-            ('35-2014.00', 'Cooks, Restaurant'), ('53-3032.00', 'Heavy and Tractor-Trailer Truck Drivers');
-        INSERT INTO titles (code, title, source) VALUES
-            ('29-1141.00', 'Registered Nurses', 'occupation'),
-            ('29-1141.00', 'Registered Nurse (RN)', 'alternate'),
-            ('29-1141.00', 'Charge Nurse', 'alternate'),
-            ('35-2014.00', 'Cooks, Restaurant', 'occupation'),
-            ('35-2014.00', 'Senior Line Cook', 'alternate'),
-            ('35-2014.00', 'Grill Cook', 'reported'),
-            ('53-3032.00', 'Heavy and Tractor-Trailer Truck Drivers', 'occupation'),
-            ('53-3032.00', 'Semi Truck Driver', 'alternate'),
-            ('53-3032.00', 'Senior Driver', 'alternate');
-        """
+    return write_title_db(
+        tmp_path / "tiny.db",
+        [
+            ("29-1141.00", "Registered Nurses"),
+            ("35-2014.00", "Cooks, Restaurant"),
+            ("53-3032.00", "Heavy and Tractor-Trailer Truck Drivers"),
+        ],
+        [
+            ("29-1141.00", "Registered Nurse (RN)", "alternate"),
+            ("29-1141.00", "Charge Nurse", "alternate"),
+            ("35-2014.00", "Senior Line Cook", "alternate"),
+            ("35-2014.00", "Grill Cook", "reported"),
+            ("53-3032.00", "Semi Truck Driver", "alternate"),
+            ("53-3032.00", "Senior Driver", "alternate"),
+        ],
     )
-    con.commit()
-    con.close()
-    return path
 
 
 def test_tiny_catalogue_matching(tiny_db: Path, tmp_path: Path) -> None:
@@ -332,6 +325,22 @@ def test_results_are_one_per_code_with_official_titles(matcher: Matcher) -> None
     scores = [m.score for m in results]
     assert scores == sorted(scores, reverse=True)
     assert 0 < scores[-1] <= scores[0] <= 1.0
+
+
+@pytest.mark.model
+def test_the_bundled_title_classifier_belongs_to_the_bundled_model(matcher: Matcher) -> None:
+    from app.commands.evaluate import HEAD_HELD_OUT_SPLITS
+
+    index = matcher.titles()
+    head = index.head
+    assert head is not None, "models/title_head.npz is missing or was fitted on another model"
+    assert head.codes == index.codes
+    assert tuple(head.meta["held_out_splits"]) == HEAD_HELD_OUT_SPLITS
+    assert head.meta["trained_on"]["titles"] > 40_000
+    # It knows common titles on its own: the right code is its first or second guess.
+    for query, code in [("registered nurse", "29-1141.00"), ("line cook", "35-2014.00")]:
+        probabilities = head.probabilities(matcher.encoder.embed([query])[0])
+        assert code in [head.codes[i] for i in np.argsort(-probabilities)[:2]], query
 
 
 @pytest.mark.model

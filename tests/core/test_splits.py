@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
-from app.commands.evaluate import SPLITS, TWIN_SPLITS, _reported_twins, held_out_queries
+from app.commands.evaluate import (
+    HEAD_HELD_OUT_SPLITS,
+    SPLITS,
+    TWIN_SPLITS,
+    _reported_twins,
+    held_out_queries,
+    held_out_rule,
+)
 from app.core.matching import TitleRow, load_title_rows
 from app.core.validation import HELD_OUT_REPORTED_PERCENT, is_held_out_reported
 from tests.conftest import REPO
@@ -71,3 +78,26 @@ def test_training_never_pairs_an_evaluated_title(rows: list[TitleRow], split: st
     evaluated = {(r.code, r.title.lower()) for r in rows if held(r)}
     assert len(evaluated) > 500
     assert not evaluated & pool
+
+
+@pytest.mark.parametrize("split", HEAD_HELD_OUT_SPLITS)
+def test_the_bundled_title_classifier_never_learns_its_held_out_titles(
+    rows: list[TitleRow], split: str
+) -> None:
+    from models.build_index import head_training_rows
+
+    pool = {(r.title.lower(), r.code) for r in head_training_rows(None)}
+    assert len(pool) > 40_000
+    held = _held_out(split, rows)
+    evaluated = {(r.title.lower(), r.code) for r in rows if held(r)}
+    assert len(evaluated) > 500
+    assert not evaluated & pool
+    # Official titles are never held out, so every occupation keeps at least one example.
+    assert {code for _, code in pool} == {r.code for r in rows}
+
+
+def test_held_out_rule_joins_splits(rows: list[TitleRow]) -> None:
+    both = held_out_rule(rows, ["titles", "validation"])
+    titles, validation = _held_out("titles", rows), _held_out("validation", rows)
+    assert all(both(r) == (titles(r) or validation(r)) for r in rows)
+    assert not any(held_out_rule(rows, [])(r) for r in rows)

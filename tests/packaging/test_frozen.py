@@ -144,6 +144,7 @@ def test_bundle_contents(frozen: Path) -> None:
         "models/tokenizer.json",
         "models/manifest.json",
         "models/embeddings.npz",
+        "models/title_head.npz",
         "models/LICENSE",
         "models/NOTICE",
         "app/ui/i18n/skillshift_zh_CN.qm",
