@@ -73,17 +73,17 @@ def build(
             result = store.vectors(kind, texts, progress=progress)
             kinds[kind] = (result.texts, result.vectors)
             sources[kind] = result.source
-        if not _unchanged(out, sources, database_content_hash(db)):
+        db_hash = database_content_hash(db)
+        if not _unchanged(out, sources, db_hash):
             save_index(
                 out,
                 model_sha256=encoder.model_sha256,
                 dim=encoder.dim,
                 kinds=kinds,
-                db_content_hash=database_content_hash(db),
+                db_content_hash=db_hash,
             )
         # The classifier reads titles the way search does, from the vectors just written.
-        head_store = EmbeddingStore(encoder, bundled=out, cache_dir=cache or Path(scratch))
-        counts = build_head(out.with_name(HEAD_FILE), encoder, head_store, db)
+        counts = build_head(out.with_name(HEAD_FILE), encoder, store, db, db_hash)
         sources["title head"] = f"fitted on {counts['queries']} queries"
     return sources
 
@@ -96,27 +96,25 @@ def head_training_rows(db: Path | None) -> list[TitleRow]:
 
 
 def build_head(
-    out: Path, encoder: OnnxEncoder, store: EmbeddingStore, db: Path | None
+    out: Path, encoder: OnnxEncoder, store: EmbeddingStore, db: Path | None, db_hash: str | None
 ) -> dict[str, int]:
     """Fit the title classifier; queries are read against an index without the left-out titles,
     as `eval match` reads them."""
-    rows = load_title_rows(db)
-    held_out = held_out_rule(rows, HEAD_HELD_OUT_SPLITS)
+    train = head_training_rows(db)
     matcher = Matcher(
         encoder,
         db_path=db,
         store=store,
-        title_filter=lambda row: not held_out(row),
+        title_filter=set(train).__contains__,
         weights=MatchWeights(classifier=0.0),
     )
-    train = [r for r in rows if not held_out(r)]
     print(f"title classifier: {len(train)} titles", file=sys.stderr, flush=True)
     head = fit_title_head(
         matcher,
         train,
         meta={
             "held_out_splits": list(HEAD_HELD_OUT_SPLITS),
-            "db_content_hash": database_content_hash(db),
+            "db_content_hash": db_hash,
         },
         progress=_StderrProgress(),
     )
