@@ -46,6 +46,7 @@ model: setup
 	$(PY) -m pip install --quiet -e '.[dev,train]'
 	$(PY) -m models.make_model --steps 1000
 	$(PY) -m models.make_model --layers 4 --steps 1300 --teacher models/skillshift-encoder.onnx
+	$(PY) -m models.fit_activity_vote
 	$(PY) -m models.build_index
 	$(PY) resources/build_transitions.py
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import time
 from pathlib import Path
 
 import numpy as np
 
+from app.core.activity_vote import VOTE_FILE, ActivityVote, load_activity_vote
 from app.core.messy import messy_variant
 from app.core.validation import is_validation_occupation
 from models.common import (
@@ -41,11 +43,21 @@ def load_gpt4_labels() -> dict[str, int]:
     return out
 
 
-def evaluate_exposure(model: OrtModel) -> dict[str, float]:
+def evaluate_exposure(model: OrtModel, vote: ActivityVote | None = None) -> dict[str, float]:
+    """Validation figures of the graph, with the app's work-activity vote when it has one."""
     tasks = [t for t in load_labelled_tasks() if is_validation_occupation(t.code)]
-    probs = model.run([t.text for t in tasks])["exposure_probs"]
+    texts = [t.text for t in tasks]
+    probs = model.run(texts)["exposure_probs"]
+    if vote is not None:
+        probs = vote.blend(texts, probs)
     y = np.array([t.label for t in tasks])
     return exposure_figures([t.code for t in tasks], y, probs)
+
+
+def app_vote(model_path: Path) -> ActivityVote | None:
+    """The vote the app would use with this model (its labels: training occupations only)."""
+    sha = hashlib.sha256(model_path.read_bytes()).hexdigest()
+    return load_activity_vote(None, MODELS_DIR / VOTE_FILE, sha)
 
 
 def gpt4_exposure() -> dict[str, float]:
@@ -100,6 +112,9 @@ def throughput(model: OrtModel, count: int = 2000) -> dict[str, float]:
 def evaluate(model_path: Path, tokenizer_path: Path, retrieval: bool = True) -> dict:
     model = OrtModel(model_path, tokenizer_path)
     result: dict = {"exposure": evaluate_exposure(model), "gpt4_vs_humans": gpt4_exposure()}
+    vote = app_vote(model_path)
+    if vote is not None:
+        result["exposure_with_activity_vote"] = evaluate_exposure(model, vote)
     if retrieval:
         result["title_retrieval"] = evaluate_retrieval(model)
     # Measured on the shared build machine, so only indicative.

@@ -74,6 +74,23 @@ def encoder_outputs(
     return out
 
 
+def blend_activity_vote(
+    encoder: Any, data: OccupationData, enc: dict[str, np.ndarray], model_dir: Path | None
+) -> None:
+    """The app's estimate of an O*NET statement also counts its work activities' labels."""
+    from app import paths
+    from app.core.activity_vote import VOTE_FILE, load_activity_vote
+
+    folder = model_dir if model_dir is not None else paths.model_path()
+    vote = load_activity_vote(None, folder / VOTE_FILE, encoder.model_sha256)
+    if vote is None:
+        log("no work-activity vote for this model: task scores are the model's alone")
+        return
+    texts = [data.task_text[int(t)] for t in data.task_ids]
+    enc["task_probs"] = vote.blend(texts, enc["task_probs"])
+    log(f"work-activity vote (weight {vote.params.weight}) blended into the task scores")
+
+
 def alternate_title_embeddings(
     con: Any, data: OccupationData, encoder: Any, cache: Path | None
 ) -> np.ndarray:
@@ -594,6 +611,7 @@ def main(
     data = OccupationData.load(con)
     weights = Weights.from_dict(json.loads(args.weights.read_text())) if args.weights else Weights()
     enc = encoder_outputs(encoder, data, args.cache)
+    blend_activity_vote(encoder, data, enc, args.model_dir)
     enc["alt_title_emb"] = alternate_title_embeddings(con, data, encoder, args.cache)
     built = build(
         data,

@@ -26,6 +26,7 @@ def exposure_records(
     if not live:
         return records
     embeddings, probs = encoder.score([texts[i] for i in live])
+    probs = matcher.exposure_probs([texts[i] for i in live], probs)
     nearest = matcher.nearest_tasks(embeddings, top_k=1)
     labels = encoder.labels
     for row, i in enumerate(live):

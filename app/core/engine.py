@@ -315,9 +315,12 @@ class Engine:
             embeddings[known] = ctx.all_tasks[rows]
             probs[known] = ctx.res.task_probs[rows]
         if own:
-            emb, p = self.encoder.score([resolved.texts[i] for i in own], progress=progress)
+            texts = [resolved.texts[i] for i in own]
+            emb, p = self.encoder.score(texts, progress=progress)
             embeddings[own] = emb
-            probs[own] = p
+            # Typed words that are an O*NET statement also count the labels of its work
+            # activities, as the precomputed scores of the selected O*NET tasks already do.
+            probs[own] = self.matcher.exposure_probs(texts, p)
         return embeddings, probs
 
     def match_skills(self, texts: list[str]) -> list[SkillMatch | None]:

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 import numpy as np
 
 from app import paths
+from app.core.activity_vote import VOTE_FILE, ActivityVote, load_activity_vote
 from app.core.encoder import Encoder
 from app.core.errors import ResourceError
 from app.core.index import EmbeddingStore, pack_texts, texts_digest, unpack_texts
@@ -1126,8 +1127,10 @@ class Matcher:
         title_filter: Callable[[TitleRow], bool] | None = None,
         weights: MatchWeights | None = None,
         head_file: Path | None = None,
+        vote_file: Path | None = None,
     ) -> None:
         self.encoder = encoder
+        self.vote_file = vote_file if vote_file is not None else paths.model_path(VOTE_FILE)
         self.head_file = head_file if head_file is not None else paths.model_path(HEAD_FILE)
         self.db_path = db_path
         self.store = store if store is not None else EmbeddingStore(encoder)
@@ -1137,6 +1140,7 @@ class Matcher:
         self._titles: TitleIndex | None = None
         self._tasks: tuple[VectorIndex, list[tuple[int, str, str]]] | None = None
         self._skills: tuple[VectorIndex, list[tuple[str, str]], LexicalIndex] | None = None
+        self._vote: tuple[ActivityVote | None] | None = None
 
     # ---- building
 
@@ -1188,6 +1192,21 @@ class Matcher:
                     lexical = load_skill_lexical(stored.texts, self.store.cache_dir)
                     self._skills = (VectorIndex(stored.vectors), rows, lexical)
         return self._skills
+
+    def activity_vote(self) -> ActivityVote | None:
+        """The work-activity vote for O*NET task statements (None without one for this model)."""
+        if self._vote is None:
+            with self._lock:
+                if self._vote is None:
+                    self._vote = (
+                        load_activity_vote(self.db_path, self.vote_file, self.encoder.model_sha256),
+                    )
+        return self._vote[0]
+
+    def exposure_probs(self, texts: Sequence[str], probs: np.ndarray) -> np.ndarray:
+        """The model's exposure probabilities with the work-activity vote where it applies."""
+        vote = self.activity_vote()
+        return vote.blend(texts, probs) if vote is not None else probs
 
     def prepare(self, progress: Progress = NULL_PROGRESS) -> None:
         """Build everything now (e.g. in a background task with progress) instead of lazily."""

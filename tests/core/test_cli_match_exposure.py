@@ -11,11 +11,13 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app import paths
 from app.cli import main
-from app.core.matching import load_tasks
+from app.core.encoder import OnnxEncoder
+from app.core.matching import Matcher, load_tasks
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.model
@@ -95,6 +97,14 @@ def test_exposure_jsonl_contract(data_dir: Path) -> None:
     assert first["nearest_task"]["task"] == statement  # type: ignore[index]
     assert first["nearest_task"]["similarity"] > 0.97  # type: ignore[index]
     assert result.stderr == b""
+    # An O*NET statement's estimate also counts the labels of its work activities.
+    matcher = Matcher(OnnxEncoder(provider="cpu"))
+    vote = matcher.activity_vote()
+    assert vote is not None and vote.vote(statement) is not None
+    _, model = matcher.encoder.score([statement])
+    expected = matcher.exposure_probs([statement], model)[0]
+    assert list(first["probs"].values()) == pytest.approx(expected.tolist(), abs=2e-3)  # type: ignore[union-attr]
+    assert not np.allclose(expected, model[0], atol=1e-3)
 
 
 def test_undecodable_input_is_a_clear_error(data_dir: Path) -> None:

@@ -145,6 +145,7 @@ def test_bundle_contents(frozen: Path) -> None:
         "models/manifest.json",
         "models/embeddings.npz",
         "models/title_head.npz",
+        "models/activity_vote.json",
         "models/LICENSE",
         "models/NOTICE",
         "app/ui/i18n/skillshift_zh_CN.qm",

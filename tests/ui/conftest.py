@@ -92,7 +92,9 @@ def fill_small_profile(
     doc.set_alias("Test client")
     doc.set_occupation(catalog, CODE)
     own_count = sum(1 for r in doc.tasks.rows() if r.own)
-    for row in range(own_count, own_count + tasks):
+    # From the fourth task on: the record-keeping tasks that are most exposed, so the profile
+    # has safer moves to show.
+    for row in range(own_count + 3, own_count + 3 + tasks):
         doc.tasks.set_checked(row, True)
     for text in own:
         doc.tasks.add_own(text)

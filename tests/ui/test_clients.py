@@ -130,7 +130,8 @@ def test_clients_page_save_open_snapshot_compare(qtbot: QtBot, window: Any) -> N
         lambda: window.context.result is not None and not window.runner.busy, timeout=60_000
     )
     page.take_snapshot()
-    window.document.tasks.set_checked(len(window.document.tasks.checked()) + 1, True)
+    rows = window.document.tasks.rows()
+    window.document.tasks.set_checked(next(i for i, r in enumerate(rows) if not r.checked), True)
     first = window.context.result
     qtbot.waitUntil(
         lambda: window.context.result is not first and not window.runner.busy, timeout=60_000

@@ -657,7 +657,7 @@ class ProfilePage(QWidget):
 def _score(services: Any, text: str) -> tuple[str, float]:
     encoder = services.encoder()
     _emb, probs = encoder.score([text])
-    p = probs[0]
+    p = services.matcher().exposure_probs([text], probs)[0]
     labels = encoder.labels
     best = max(range(len(p)), key=lambda i: float(p[i]))
     return str(labels[best]), float(p[1] + 0.5 * p[2])
