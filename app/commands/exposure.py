@@ -25,8 +25,9 @@ def exposure_records(
     records: list[dict[str, Any]] = [{"text": text, **EMPTY_RECORD} for text in texts]
     if not live:
         return records
-    embeddings, probs = encoder.score([texts[i] for i in live])
-    probs = matcher.exposure_probs([texts[i] for i in live], probs)
+    scored = [texts[i] for i in live]
+    embeddings, probs = encoder.score(scored)
+    probs = matcher.exposure_probs(scored, probs)
     nearest = matcher.nearest_tasks(embeddings, top_k=1)
     labels = encoder.labels
     for row, i in enumerate(live):
