@@ -49,6 +49,7 @@ model: setup
 	$(PY) -m models.fit_activity_vote
 	$(PY) -m models.build_index
 	$(PY) resources/build_transitions.py
+	$(PY) -m models.search_card
 
 index: setup
 	$(PY) -m models.build_index

@@ -31,6 +31,7 @@ from models.common import (
     training_code,
 )
 from models.metrics import exposure_figures
+from models.model_card import replace_card_section
 from models.onnx_tools import OrtModel
 
 WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -72,12 +73,10 @@ def _row(name: str, f: dict[str, float]) -> str:
 
 def update_model_card(folder: Path, params: VoteParams, report: dict) -> None:
     """Write this section of model_card.md (replacing an earlier one) and its manifest entry."""
-    card = folder / "model_card.md"
-    text = card.read_text(encoding="utf-8").split("\n" + CARD_SECTION)[0].rstrip("\n")
-    section = "\n".join(
+    replace_card_section(
+        folder,
+        CARD_SECTION,
         [
-            CARD_SECTION,
-            "",
             "For a statement that is an O*NET task (the same words), the app blends the graph's"
             " estimate with the label shares of the labelled tasks that share its detailed work"
             f" activities (DWAs): {1 - params.weight:.1f} × graph + {params.weight:.1f} × vote,"
@@ -95,19 +94,8 @@ def update_model_card(folder: Path, params: VoteParams, report: dict) -> None:
             _row("calibration: graph alone", report["calibration_model_only"]),
             _row("calibration: graph + vote", report["calibration_split"]),
             "| goal | 0.75 | 0.58 | 0.86 | 0.95 | |",
-            "",
-        ]
+        ],
     )
-    card.write_text(text + "\n\n" + section, encoding="utf-8")
-    manifest_file = folder / "manifest.json"
-    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    data = card.read_bytes()
-    manifest["files"]["model_card.md"] = {
-        **manifest["files"]["model_card.md"],
-        "bytes": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
-    manifest_file.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from models.common import MAX_LENGTH
@@ -261,7 +263,9 @@ def write_model_card(path: Path, log: dict) -> Path:
         ],
         "",
         "These are hard queries: about a quarter of the held-out titles occur word for word as a"
-        " title of another occupation. The app adds a lexical signal on top of these embeddings.",
+        " title of another occupation. The app's full search adds a lexical signal, each"
+        " occupation's vocabulary and the title classifier to these embeddings: see *In the app:"
+        " title search* below.",
         "",
         *_speed_lines(log["validation"].get("speed")),
         "## What did not help / limits of this build",
@@ -275,3 +279,33 @@ def write_model_card(path: Path, log: dict) -> Path:
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def replace_card_section(folder: Path, heading: str, lines: Sequence[str]) -> Path:
+    """Put `lines` under `heading` in folder/model_card.md and refresh its manifest entry.
+
+    The section runs from its "## " heading to the next one (or the end); an earlier copy is
+    replaced where it stands, so later steps of `make model` can each own a section without
+    removing the others'. A card without the heading gets the section at its end.
+    """
+    card = folder / "model_card.md"
+    text = card.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    section = "\n".join([heading, "", *lines]).rstrip("\n") + "\n"
+    start = text.find("\n" + heading + "\n")
+    if start < 0:
+        text = text + "\n" + section
+    else:
+        start += 1
+        end = text.find("\n## ", start + len(heading))
+        rest = text[end + 1 :] if end >= 0 else ""
+        text = text[:start] + section + ("\n" + rest if rest else "")
+    card.write_text(text, encoding="utf-8")
+    manifest_file = folder / "manifest.json"
+    if manifest_file.is_file():
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+        data = card.read_bytes()
+        entry = manifest.get("files", {}).get("model_card.md")
+        if entry is not None:
+            entry.update(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+            manifest_file.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return card

@@ -242,6 +242,7 @@ EMBEDDING_ONLY = MatchWeights(
     official=0.0,
     centroid=0.0,
     classifier=0.0,
+    vocabulary=0.0,
     spread=0.0,
     use_lexical=False,
 )

@@ -141,7 +141,7 @@ def corpus_texts(kind: str, db_path: Path | None = None) -> list[str]:
 # --------------------------------------------------------------------------- normalisation
 
 # Part of the cache key of derived title/skill data: bump it whenever normalisation changes.
-NORMALISER_VERSION = 3
+NORMALISER_VERSION = 4
 
 # Abbreviations people type in job titles; the first expansion is the usual reading.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -631,6 +631,11 @@ class SpellingIndex:
 # --------------------------------------------------------------------------- lexical index
 
 
+def word_features(core: Sequence[str]) -> list[str]:
+    """The whole-word features of `lexical_features`, without the trigrams."""
+    return [f"w:{word}" for word in core]
+
+
 def lexical_features(core: Sequence[str]) -> list[str]:
     """Whole words plus character trigrams of each padded word (trigrams carry typo tolerance)."""
     features: list[str] = []
@@ -719,6 +724,26 @@ class LexicalIndex:
             docs, weights=np.repeat(weights, [len(s) for s in slices]), minlength=self.size
         )
         return (dot / (self.doc_norm * query_norm)).astype(np.float32)
+
+    def coverage(self, features: Iterable[str]) -> np.ndarray:
+        """IDF-weighted share of the query's distinct features each document has, float32 [size].
+
+        Unlike the cosine, a long document loses nothing for its other features: it answers
+        "are these words used here", not "is this the same text".
+        """
+        unique = set(features)
+        known = [self.vocabulary[f] for f in unique if f in self.vocabulary]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        weights = self.idf[known].astype(np.float64)
+        total = float(weights.sum()) + math.sqrt(self._unknown) * (len(unique) - len(known))
+        slices = [self.postings[self.indptr[f] : self.indptr[f + 1]] for f in known]
+        hits = np.bincount(
+            np.concatenate(slices),
+            weights=np.repeat(weights, [len(s) for s in slices]),
+            minlength=self.size,
+        )
+        return (hits / total).astype(np.float32)
 
 
 # --------------------------------------------------------------------------- vector search
@@ -814,6 +839,10 @@ class MatchWeights:
     # Probability of the code under the title classifier (app/core/title_head.py), when the
     # bundled one fits this model (0.1 of 0.05 / 0.1 / 0.15 / 0.2 / 0.3 on the tuning titles).
     classifier: float = 0.1
+    # IDF-weighted share of the query's words that any title of the occupation uses: the
+    # occupation's vocabulary, where no single title has all the words ("Room Cleaner");
+    # 0.13 of 0.05 / 0.1 / 0.13 / 0.2 / 0.3 on the tuning titles (top-1, clean + messy).
+    vocabulary: float = 0.13
     # A code with several good titles beats one with a single odd listing: a soft maximum over
     # each code's best `spread_titles` titles with temperature `spread` (0 = plain maximum).
     spread: float = 0.08
@@ -825,7 +854,15 @@ class MatchWeights:
         """The highest score a code can reach, without the classifier (scores are divided by it
         plus `classifier` where a classifier is used, so they keep one range either way)."""
         bonus = self.spread * math.log(self.spread_titles) if self.spread > 0 else 0.0
-        return self.embedding + self.lexical + self.exact + self.official + self.centroid + bonus
+        return (
+            self.embedding
+            + self.lexical
+            + self.exact
+            + self.official
+            + self.centroid
+            + self.vocabulary
+            + bonus
+        )
 
 
 @dataclass
@@ -844,6 +881,7 @@ class TitleIndex:
     centroids: np.ndarray  # [len(codes), dim]: unit mean of each code's title vectors
     keys: dict[str, list[int]]  # exact key → title indices
     lexical: LexicalIndex
+    code_words: LexicalIndex  # one document per code: the words of all its titles
     lexicon: Lexicon
     spelling: SpellingIndex
     head: TitleHead | None = None  # the title classifier, when one fits this model and these codes
@@ -861,6 +899,7 @@ class TitleLexical:
     official_text: np.ndarray
     title_keys: list[str]
     lexical: LexicalIndex
+    code_words: LexicalIndex
     lexicon: Lexicon
     counts: dict[str, int]
 
@@ -882,6 +921,7 @@ class TitleLexical:
             "code_starts": self.code_starts,
             "official_text": self.official_text,
             **self.lexical.to_arrays("lex_"),
+            **self.code_words.to_arrays("codew_"),
         }
 
     @classmethod
@@ -897,6 +937,7 @@ class TitleLexical:
             official_text=arrays["official_text"],
             title_keys=unpack_texts(arrays["keys"], n_texts),
             lexical=LexicalIndex.from_arrays(arrays, "lex_"),
+            code_words=LexicalIndex.from_arrays(arrays, "codew_"),
             lexicon=Lexicon(
                 {k: tuple(v) for k, v in meta["acronyms"].items()},
                 {k: tuple(v) for k, v in meta["abbreviations"].items()},
@@ -925,6 +966,7 @@ class TitleLexical:
             centroids=code_centroids(vectors, self.pair_text, pair_code, len(self.codes)),
             keys=dict(keys),
             lexical=self.lexical,
+            code_words=self.code_words,
             lexicon=self.lexicon,
             spelling=SpellingIndex(self.counts),
         )
@@ -961,6 +1003,9 @@ def build_title_lexical(rows: Sequence[TitleRow], occupations: dict[str, str]) -
     for reading in analysed:
         counts.update(reading.words)
         counts.update(reading.key.split())
+    code_words: list[set[str]] = [set() for _ in codes]
+    for code, text in ordered:
+        code_words[code].update(word_features(analysed[text].core))
     return TitleLexical(
         codes=codes,
         official=[occupations[c] for c in codes],
@@ -970,6 +1015,7 @@ def build_title_lexical(rows: Sequence[TitleRow], occupations: dict[str, str]) -
         official_text=np.array([text_pos[occupations[c]] for c in codes], dtype=np.int64),
         title_keys=[r.key for r in analysed],
         lexical=LexicalIndex.build([lexical_features(r.core) for r in analysed]),
+        code_words=LexicalIndex.build([sorted(words) for words in code_words]),
         lexicon=lexicon,
         counts=dict(counts),
     )
@@ -1265,6 +1311,13 @@ class Matcher:
         if w.spread > 0:
             per_code += self._spread_bonus(index, pair_scores, per_code)
         per_code += w.official * semantic[index.official_text]
+        if w.vocabulary and w.use_lexical:
+            coverage = index.code_words.coverage(word_features(reads[0].core))
+            for reading in reads[1:]:
+                np.maximum(
+                    coverage, index.code_words.coverage(word_features(reading.core)), out=coverage
+                )
+            per_code += w.vocabulary * coverage
         if w.centroid:
             per_code += w.centroid * np.einsum("ij,j->i", index.centroids, query)
         if w.classifier and index.head is not None:

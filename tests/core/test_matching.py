@@ -18,6 +18,7 @@ from app.core.matching import (
     LexicalIndex,
     Lexicon,
     Matcher,
+    MatchWeights,
     SpellingIndex,
     VectorIndex,
     _osa_distance,
@@ -281,6 +282,63 @@ def test_title_filter_removes_titles_from_the_index(tiny_db: Path, tmp_path: Pat
     assert [m.code for m in first] == [m.code for m in second]
     # The second matcher's vectors come from the int8 cache: equal up to quantisation.
     np.testing.assert_allclose([m.score for m in first], [m.score for m in second], atol=2e-3)
+
+
+def test_coverage_asks_whether_the_words_are_used_not_whether_the_text_is_the_same() -> None:
+    index = LexicalIndex.build(
+        [
+            ["w:cafeteria", "w:server"],
+            ["w:cafeteria"],
+            ["w:a", "w:b", "w:c", "w:cafeteria", "w:server"],
+        ]
+    )
+    both = index.coverage(["w:cafeteria", "w:server"])
+    assert both[0] == pytest.approx(1.0) and both[2] == pytest.approx(1.0)
+    # Only part of the query's IDF mass: server is the rarer word, so it weighs more.
+    assert 0.0 < both[1] < 0.5
+    cosine = index.scores(["w:cafeteria", "w:server"])
+    assert cosine[2] < cosine[0]  # the cosine does mark the longer document down
+    # A word no document has still counts in the query's mass.
+    assert index.coverage(["w:cafeteria", "w:server", "w:zzz"])[0] < 1.0
+    assert not index.coverage(["w:zzz"]).any()
+
+
+def test_an_occupation_whose_titles_share_the_words_between_them_wins(
+    tmp_path: Path,
+) -> None:
+    db = write_title_db(
+        tmp_path / "vocabulary.db",
+        [("35-3023.00", "Fast Food and Counter Workers"), ("35-9011.00", "Dining Attendants")],
+        [
+            ("35-3023.00", "Cafeteria Worker", "alternate"),
+            ("35-3023.00", "Counter Server", "alternate"),
+            ("35-9011.00", "Cafeteria Attendant", "alternate"),
+            ("35-9011.00", "Busser", "alternate"),
+        ],
+    )
+    encoder = FakeEncoder()
+    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
+    index = Matcher(encoder, db_path=db, store=store).titles()
+    coverage = index.code_words.coverage(["w:cafeteria", "w:server"])
+    assert coverage[index.codes.index("35-3023.00")] == pytest.approx(1.0)
+    assert coverage[index.codes.index("35-9011.00")] < 0.6
+    # It travels with the cached lexical data.
+    from app.core.matching import TitleLexical, TitleRow, build_title_lexical
+
+    lexical = build_title_lexical(
+        [TitleRow("35-3023.00", "Counter Server", "alternate")], {"35-3023.00": "Cafeteria Workers"}
+    )
+    arrays = {k: np.asarray(v) for k, v in lexical.to_arrays().items()}
+    again = TitleLexical.from_arrays(arrays).code_words
+    assert again.coverage(["w:cafeteria", "w:server"])[0] == pytest.approx(1.0)
+
+    def score(weights: MatchWeights) -> dict[str, float]:
+        matcher = Matcher(encoder, db_path=db, store=store, weights=weights)
+        return {m.code: m.score for m in matcher.match_title("cafeteria server", 2)}
+
+    with_vocabulary, without = score(MatchWeights()), score(MatchWeights(vocabulary=0.0))
+    gap = with_vocabulary["35-3023.00"] - with_vocabulary["35-9011.00"]
+    assert gap > without["35-3023.00"] - without["35-9011.00"]
 
 
 # --------------------------------------------------------------------------- real model and DB
