@@ -243,6 +243,7 @@ EMBEDDING_ONLY = MatchWeights(
     centroid=0.0,
     classifier=0.0,
     vocabulary=0.0,
+    head=0.0,
     spread=0.0,
     use_lexical=False,
 )

@@ -341,6 +341,33 @@ def test_an_occupation_whose_titles_share_the_words_between_them_wins(
     assert gap > without["35-3023.00"] - without["35-9011.00"]
 
 
+def test_an_occupation_with_a_title_ending_in_the_query_head_word_is_preferred(
+    tmp_path: Path,
+) -> None:
+    db = write_title_db(
+        tmp_path / "heads.db",
+        [("11-9032.00", "Education Administrators"), ("25-2022.00", "Middle School Teachers")],
+        [
+            ("11-9032.00", "School Principal", "alternate"),
+            ("25-2022.00", "Middle School Teacher", "alternate"),
+            ("25-2022.00", "Principal Investigator Teacher", "alternate"),
+        ],
+    )
+    encoder = FakeEncoder()
+    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
+    index = Matcher(encoder, db_path=db, store=store).titles()
+    heads = index.code_words.coverage(["h:principal"])
+    assert heads[index.codes.index("11-9032.00")] == pytest.approx(1.0)
+    assert heads[index.codes.index("25-2022.00")] == 0.0  # "principal" is not its head word
+
+    def gap(weights: MatchWeights) -> float:
+        matcher = Matcher(encoder, db_path=db, store=store, weights=weights)
+        scores = {m.code: m.score for m in matcher.match_title("middle school principal", 2)}
+        return scores["11-9032.00"] - scores["25-2022.00"]
+
+    assert gap(MatchWeights()) > gap(MatchWeights(head=0.0))
+
+
 # --------------------------------------------------------------------------- real model and DB
 
 
