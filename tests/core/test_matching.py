@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -303,11 +303,30 @@ def test_coverage_asks_whether_the_words_are_used_not_whether_the_text_is_the_sa
     assert not index.coverage(["w:zzz"]).any()
 
 
-def test_an_occupation_whose_titles_share_the_words_between_them_wins(
+def _code_gap(
     tmp_path: Path,
-) -> None:
-    db = write_title_db(
-        tmp_path / "vocabulary.db",
+    occupations: list[tuple[str, str]],
+    titles: list[tuple[str, str, str]],
+    query: str,
+) -> tuple[Any, Callable[[MatchWeights], float]]:
+    """A tiny catalogue's title index, and the score lead of its first occupation over its
+    second for `query` under given weights."""
+    db = write_title_db(tmp_path / "codes.db", occupations, titles)
+    encoder = FakeEncoder()
+    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
+    first, second = occupations[0][0], occupations[1][0]
+
+    def gap(weights: MatchWeights) -> float:
+        matcher = Matcher(encoder, db_path=db, store=store, weights=weights)
+        scores = {m.code: m.score for m in matcher.match_title(query, 2)}
+        return scores[first] - scores[second]
+
+    return Matcher(encoder, db_path=db, store=store).titles(), gap
+
+
+def test_an_occupation_whose_titles_share_the_words_between_them_wins(tmp_path: Path) -> None:
+    index, gap = _code_gap(
+        tmp_path,
         [("35-3023.00", "Fast Food and Counter Workers"), ("35-9011.00", "Dining Attendants")],
         [
             ("35-3023.00", "Cafeteria Worker", "alternate"),
@@ -315,13 +334,12 @@ def test_an_occupation_whose_titles_share_the_words_between_them_wins(
             ("35-9011.00", "Cafeteria Attendant", "alternate"),
             ("35-9011.00", "Busser", "alternate"),
         ],
+        "cafeteria server",
     )
-    encoder = FakeEncoder()
-    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
-    index = Matcher(encoder, db_path=db, store=store).titles()
     coverage = index.code_words.coverage(["w:cafeteria", "w:server"])
     assert coverage[index.codes.index("35-3023.00")] == pytest.approx(1.0)
     assert coverage[index.codes.index("35-9011.00")] < 0.6
+    assert gap(MatchWeights()) > gap(MatchWeights(vocabulary=0.0))
     # It travels with the cached lexical data.
     from app.core.matching import TitleLexical, TitleRow, build_title_lexical
 
@@ -332,39 +350,23 @@ def test_an_occupation_whose_titles_share_the_words_between_them_wins(
     again = TitleLexical.from_arrays(arrays).code_words
     assert again.coverage(["w:cafeteria", "w:server"])[0] == pytest.approx(1.0)
 
-    def score(weights: MatchWeights) -> dict[str, float]:
-        matcher = Matcher(encoder, db_path=db, store=store, weights=weights)
-        return {m.code: m.score for m in matcher.match_title("cafeteria server", 2)}
-
-    with_vocabulary, without = score(MatchWeights()), score(MatchWeights(vocabulary=0.0))
-    gap = with_vocabulary["35-3023.00"] - with_vocabulary["35-9011.00"]
-    assert gap > without["35-3023.00"] - without["35-9011.00"]
-
 
 def test_an_occupation_with_a_title_ending_in_the_query_head_word_is_preferred(
     tmp_path: Path,
 ) -> None:
-    db = write_title_db(
-        tmp_path / "heads.db",
+    index, gap = _code_gap(
+        tmp_path,
         [("11-9032.00", "Education Administrators"), ("25-2022.00", "Middle School Teachers")],
         [
             ("11-9032.00", "School Principal", "alternate"),
             ("25-2022.00", "Middle School Teacher", "alternate"),
             ("25-2022.00", "Principal Investigator Teacher", "alternate"),
         ],
+        "middle school principal",
     )
-    encoder = FakeEncoder()
-    store = EmbeddingStore(encoder, bundled=tmp_path / "none.npz", cache_dir=tmp_path / "cache")
-    index = Matcher(encoder, db_path=db, store=store).titles()
     heads = index.code_words.coverage(["h:principal"])
     assert heads[index.codes.index("11-9032.00")] == pytest.approx(1.0)
     assert heads[index.codes.index("25-2022.00")] == 0.0  # "principal" is not its head word
-
-    def gap(weights: MatchWeights) -> float:
-        matcher = Matcher(encoder, db_path=db, store=store, weights=weights)
-        scores = {m.code: m.score for m in matcher.match_title("middle school principal", 2)}
-        return scores["11-9032.00"] - scores["25-2022.00"]
-
     assert gap(MatchWeights()) > gap(MatchWeights(head=0.0))
 
 
