@@ -1170,6 +1170,14 @@ def analyse_query(query: str, index: TitleIndex) -> list[Analysed]:
     return out
 
 
+def _best_reading(reads: Sequence[Analysed], score: Callable[[Analysed], np.ndarray]) -> np.ndarray:
+    """The element-wise best of `score` over a query's readings."""
+    best = score(reads[0])
+    for reading in reads[1:]:
+        np.maximum(best, score(reading), out=best)
+    return best
+
+
 class Matcher:
     """Search over the bundled titles, tasks and skills; parts are built on first use.
 
@@ -1303,11 +1311,7 @@ class Matcher:
         lexical: np.ndarray | None = None
         exact_hits: list[int] = []
         if w.use_lexical:
-            lexical = index.lexical.scores(lexical_features(reads[0].core))
-            for reading in reads[1:]:
-                np.maximum(
-                    lexical, index.lexical.scores(lexical_features(reading.core)), out=lexical
-                )
+            lexical = _best_reading(reads, lambda r: index.lexical.scores(lexical_features(r.core)))
             exact_hits = sorted({t for reading in reads for t in index.keys.get(reading.key, ())})
             count = min(_LEXICAL_CANDIDATES, len(lexical))
             exact_rows.append(np.argpartition(-lexical, count - 1)[:count])
@@ -1323,18 +1327,16 @@ class Matcher:
         if w.spread > 0:
             per_code += self._spread_bonus(index, pair_scores, per_code)
         per_code += w.official * semantic[index.official_text]
-        if w.vocabulary and w.use_lexical:
-            coverage = index.code_words.coverage(word_features(reads[0].core))
-            for reading in reads[1:]:
-                np.maximum(
-                    coverage, index.code_words.coverage(word_features(reading.core)), out=coverage
+        if w.use_lexical:
+            words = index.code_words
+            if w.vocabulary:
+                coverage = _best_reading(reads, lambda r: words.coverage(word_features(r.core)))
+                per_code += w.vocabulary * coverage
+            if w.head:
+                # 1 where a title of the code ends in the head word of one of the readings.
+                per_code += w.head * _best_reading(
+                    reads, lambda r: words.coverage(head_features(r))
                 )
-            per_code += w.vocabulary * coverage
-        if w.head and w.use_lexical:
-            # 1 where a title of the code ends in the query's head word (of any reading).
-            heads = [f for reading in reads for f in head_features(reading)]
-            if heads:
-                per_code += w.head * np.max([index.code_words.coverage([h]) for h in heads], axis=0)
         if w.centroid:
             per_code += w.centroid * np.einsum("ij,j->i", index.centroids, query)
         if w.classifier and index.head is not None:
