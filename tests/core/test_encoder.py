@@ -82,6 +82,43 @@ def test_padding_to_longest_and_truncation(encoder: OnnxEncoder) -> None:
     assert feed["input_ids"].shape == (1, encoder.manifest.max_length)
 
 
+def test_length_batches_sort_by_the_given_lengths() -> None:
+    order, batches = enc.length_batches([5, 1, 3, 1, 9], 2)
+    assert order.tolist() == [1, 3, 2, 0, 4]  # stable among equal lengths
+    assert [b.tolist() for b in batches] == [[1, 3], [2, 0], [4]]
+    with pytest.raises(ValueError):
+        enc.length_batches([1], 0)
+
+
+@pytest.mark.model
+def test_batches_are_cut_by_token_count(encoder: OnnxEncoder) -> None:
+    # Character counts mislead here: the short digit strings are long in tokens, the long
+    # words short, so a batch sorted by characters would pad each short text to a long one.
+    texts = ["1 2 3 4 5 6 7 8", "nurse", "internationalisation", "a b c d e f g h i j"]
+    texts += ["registered nurse", "9 8 7 6 5 4 3 2 1 0 9 8", "counsellor", "cook"]
+    tokens = encoder.token_batches(texts, 2)
+    lengths = [int(encoder.tokenize([t])["attention_mask"].sum()) for t in texts]
+    seen: list[int] = []
+    for batch in tokens.batches:
+        feed = tokens.feed(batch)
+        alone = encoder.tokenize([texts[i] for i in batch])
+        # A batch cut from the texts tokenised together is the batch tokenised on its own.
+        assert set(feed) == set(alone)
+        for name, value in feed.items():
+            np.testing.assert_array_equal(value, alone[name])
+        assert feed["input_ids"].shape[1] == max(lengths[i] for i in batch)
+        seen.extend(int(i) for i in batch)
+    assert sorted(seen) == list(range(len(texts)))
+    in_order = [lengths[i] for i in seen]
+    assert in_order == sorted(in_order)
+
+    def padded(batches: list[np.ndarray]) -> int:
+        return sum(len(b) * max(lengths[i] for i in b) for b in batches)
+
+    _, by_characters = enc.length_batches([len(t) for t in texts], 2)
+    assert padded(tokens.batches) < padded(by_characters)
+
+
 @pytest.mark.model
 def test_order_is_restored_after_length_sorting(encoder: OnnxEncoder) -> None:
     texts = ["Prepare payroll and verify employee hours worked each week.", "nurse", "cook"]
