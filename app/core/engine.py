@@ -316,7 +316,10 @@ class Engine:
             probs[known] = ctx.res.task_probs[rows]
         if own:
             texts = [resolved.texts[i] for i in own]
-            emb, p = self.encoder.score(texts, progress=progress)
+            # One text per batch: batch mates share int8 activation scales, and a typed task's
+            # estimate must not move when another task is typed or deleted (nor differ from
+            # the estimate shown while it is being typed, which scores it alone).
+            emb, p = self.encoder.score(texts, batch_size=1, progress=progress)
             embeddings[own] = emb
             # Typed words that are an O*NET statement also count the labels of its work
             # activities, as the precomputed scores of the selected O*NET tasks already do.

@@ -1387,7 +1387,9 @@ class Matcher:
         out: list[list[SkillMatch]] = [[] for _ in texts]
         if not live:
             return out
-        embedded = self.encoder.embed([texts[i] for i in live])
+        # One skill per batch, so a skill gets the same match whatever else is in the list
+        # (batch mates share int8 activation scales).
+        embedded = self.encoder.embed([texts[i] for i in live], batch_size=1)
         for row, i in enumerate(live):
             lex = lexical.scores(skill_features(texts[i][:MAX_QUERY_CHARS]))
             count = min(_LEXICAL_CANDIDATES, len(lex))

@@ -206,3 +206,22 @@ def test_role_is_matched_to_an_occupation(engine: Engine) -> None:
     resolved = engine.resolve(profile)
     assert engine.context().data.codes[resolved.index].startswith("29-114")
     assert resolved.resolved_by == "role"
+
+
+def test_a_typed_task_keeps_its_estimate_whatever_else_is_typed(engine: Engine) -> None:
+    # Batch mates share the int8 activation scales of a batch; a typed task's estimate must not
+    # move because the person typed (or deleted) another task.
+    alone = _profile(tasks=[{"text": "answer customer emails and chat messages"}])
+    together = _profile(
+        tasks=[
+            {"text": "answer customer emails and chat messages"},
+            {"text": "Operate a forklift to move pallets of heavy machine parts around the yard"},
+            {"task_id": 2578},
+            {"text": "sing"},
+        ]
+    )
+    emb_a, probs_a = engine.encode_tasks(engine.resolve(alone))
+    emb_t, probs_t = engine.encode_tasks(engine.resolve(together))
+    np.testing.assert_allclose(probs_t[0], probs_a[0], atol=1e-6)
+    np.testing.assert_allclose(emb_t[0], emb_a[0], atol=1e-6)
+    assert not np.allclose(probs_t[1], probs_t[0], atol=1e-3)  # other tasks, other estimates

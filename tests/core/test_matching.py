@@ -441,6 +441,16 @@ def test_batch_and_single_queries_agree(matcher: Matcher) -> None:
 
 
 @pytest.mark.model
+def test_a_skill_matches_the_same_in_any_list(matcher: Matcher) -> None:
+    alone = matcher.match_skill("spreadsheets", top_k=5)
+    listed = matcher.match_skills(
+        ["forklift driving", "spreadsheets", "conflict resolution with angry customers"], top_k=5
+    )[1]
+    assert [s.uri for s in listed] == [s.uri for s in alone]
+    assert [s.score for s in listed] == pytest.approx([s.score for s in alone], abs=1e-4)
+
+
+@pytest.mark.model
 def test_skills_and_tasks(matcher: Matcher) -> None:
     skills = matcher.match_skill("python programming", top_k=3)
     assert "python" in skills[0].label.lower()
