@@ -475,11 +475,12 @@ class TokenBatches:
 
     ids: np.ndarray  # int64 [texts, longest of all]
     mask: np.ndarray  # int64, same shape
+    lengths: np.ndarray  # tokens of each text (the mask's row sums)
     batches: list[np.ndarray]
     with_token_types: bool
 
     def feed(self, batch: np.ndarray) -> dict[str, np.ndarray]:
-        longest = max(1, int(self.mask[batch].sum(axis=1).max()))
+        longest = max(1, int(self.lengths[batch].max()))
         return model_feed(
             self.ids[batch, :longest], self.mask[batch, :longest], self.with_token_types
         )
@@ -635,8 +636,9 @@ class OnnxEncoder:
     def token_batches(self, texts: Sequence[str], batch_size: int) -> TokenBatches:
         """`texts` tokenised in one call and cut into batches of similar token counts."""
         ids, mask = self._token_arrays(texts)
-        _, batches = length_batches(mask.sum(axis=1), batch_size)
-        return TokenBatches(ids, mask, batches, "token_type_ids" in self._input_names)
+        lengths = mask.sum(axis=1)
+        _, batches = length_batches(lengths, batch_size)
+        return TokenBatches(ids, mask, lengths, batches, "token_type_ids" in self._input_names)
 
     def _token_arrays(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         # No character offsets are needed, so the tokenizer's faster batch call is used.

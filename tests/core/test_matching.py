@@ -20,11 +20,14 @@ from app.core.matching import (
     Matcher,
     MatchWeights,
     SpellingIndex,
+    TitleLexical,
+    TitleRow,
     VectorIndex,
     _osa_distance,
     align_forms,
     analyse_query,
     analyse_title,
+    build_title_lexical,
     code_centroids,
     lexical_features,
     load_tasks,
@@ -107,8 +110,6 @@ def test_spelling_offers_both_readings_of_an_ambiguous_typo() -> None:
 
 
 def _tiny_title_index(titles: list[str]) -> Any:
-    from app.core.matching import TitleRow, build_title_lexical
-
     occupations = {f"11-{1000 + i}.00": t for i, t in enumerate(titles)}
     rows = [TitleRow(code, title, "alternate") for code, title in occupations.items()]
     lexical = build_title_lexical(rows, occupations)
@@ -341,8 +342,6 @@ def test_an_occupation_whose_titles_share_the_words_between_them_wins(tmp_path: 
     assert coverage[index.codes.index("35-9011.00")] < 0.6
     assert gap(MatchWeights()) > gap(MatchWeights(vocabulary=0.0))
     # It travels with the cached lexical data.
-    from app.core.matching import TitleLexical, TitleRow, build_title_lexical
-
     lexical = build_title_lexical(
         [TitleRow("35-3023.00", "Counter Server", "alternate")], {"35-3023.00": "Cafeteria Workers"}
     )
