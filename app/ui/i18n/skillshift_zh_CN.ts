@@ -6,17 +6,17 @@
     <message>
         <location filename="../widgets/chips.py" line="+96"/>
         <source>Remove {skill}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 {skill}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove skill {skill}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除技能 {skill}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Skill: {skill} ({origin})</source>
-        <translation type="unfinished"></translation>
+        <translation>技能：{skill}（{origin}）</translation>
     </message>
 </context>
 <context>
@@ -24,7 +24,7 @@
     <message>
         <location line="+14"/>
         <source>No skills yet: pick from the suggestions or type your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有技能：从推荐中选择，或自己输入。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -42,7 +42,7 @@
     <message>
         <location line="+5"/>
         <source>For counsellors: every client&apos;s profile, session notes and snapshots stay in the SkillShift data folder on this computer ({folder}).</source>
-        <translation type="unfinished"></translation>
+        <translation>供职业咨询师使用：每位客户的个人资料、会谈记录和快照都保存在本机的 SkillShift 数据文件夹中（{folder}）。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -52,12 +52,12 @@
     <message>
         <location line="+2"/>
         <source>(protected: open to see)</source>
-        <translation type="unfinished"></translation>
+        <translation>（受密码保护：打开后可见）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未命名）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -73,7 +73,7 @@
     <message>
         <location line="+7"/>
         <source>Saved clients</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的客户</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -113,7 +113,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Protect with a passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>用密码保护(&amp;P)…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -123,37 +123,37 @@
     <message>
         <location line="+3"/>
         <source>&amp;Notes for today ({date}):</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的记录（{date}）(&amp;N)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What you discussed, agreed next steps… saved automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>讨论的内容、约定的下一步等，会自动保存。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notes for today&apos;s session</source>
-        <translation type="unfinished"></translation>
+        <translation>今天会谈的记录</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>会谈日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Earlier sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>以往会谈</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Earlier sessions:</source>
-        <translation type="unfinished"></translation>
+        <translation>以往会谈：</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -163,12 +163,12 @@
     <message>
         <location line="+3"/>
         <source>&amp;Take snapshot</source>
-        <translation>拍摄快照(&amp;T)</translation>
+        <translation>创建快照(&amp;T)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep today&apos;s profile and results to compare later</source>
-        <translation type="unfinished"></translation>
+        <translation>保存今天的个人资料和结果，以便日后对比</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -178,7 +178,7 @@
     <message>
         <location line="+7"/>
         <source>Taken</source>
-        <translation>时间</translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -188,12 +188,12 @@
     <message>
         <location line="+2"/>
         <source>Best move</source>
-        <translation>最佳转型</translation>
+        <translation>最佳转型方向</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Snapshots of this client</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户的快照</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -218,139 +218,173 @@
     <message>
         <location line="+8"/>
         <source>Comparison of two snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>两个快照的对比</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Working on an unsaved profile. Save it to keep it as a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在编辑尚未保存的个人资料。保存后才会作为客户保留。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open: {alias} (saved {when}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开：{alias}（保存于 {when}）。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Select a saved client to protect.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一位已保存的客户，再设置密码。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New passphrase for this client (at least 8 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>为该客户设置新密码（至少 8 个字符）：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The passphrases differ; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致，没有做任何更改。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{alias} is now encrypted; without the passphrase it cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>{alias} 已加密；没有密码将无法打开。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Damaged profile</source>
-        <translation type="unfinished"></translation>
+        <translation>个人资料已损坏</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{message}
 
 Restore the previous version?</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}
+
+要恢复到上一个版本吗？</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>This client is protected. Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户受密码保护。密码：</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Save client</source>
-        <translation type="unfinished"></translation>
+        <translation>保存客户</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Client&apos;s name or alias:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户的姓名或化名：</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Saved {alias}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {alias}。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Duplicated as {alias}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制为 {alias}。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Delete client</source>
-        <translation type="unfinished"></translation>
+        <translation>删除客户</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete {alias} with all notes and snapshots? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {alias} 及其全部记录和快照？此操作无法撤销。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Select a saved client to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一位要导出的已保存客户。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export client</source>
-        <translation type="unfinished"></translation>
+        <translation>导出客户</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SkillShift client (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift 客户文件 (*.json)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 {path}。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Import client or profile</source>
-        <translation type="unfinished"></translation>
+        <translation>导入客户或个人资料</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SkillShift client or profile (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift 客户或个人资料文件 (*.json)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Imported {alias}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {alias}。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no analysis to keep yet: fill in the profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可保存的分析结果：请先填写个人资料。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Take at least two snapshots to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要两个快照才能对比。</translation>
+    </message>
+    <message>
+        <source>AI exposure (beta)</source>
+        <translation>人工智能暴露度（β）</translation>
+    </message>
+    <message>
+        <source>Percentile among occupations</source>
+        <translation>在各职业中的百分位</translation>
+    </message>
+    <message>
+        <source>Directly exposed time (alpha)</source>
+        <translation>直接暴露的时间占比（α）</translation>
+    </message>
+    <message>
+        <source>Exposed with tools (gamma)</source>
+        <translation>含借助工具的暴露时间占比（γ）</translation>
+    </message>
+    <message>
+        <source>O*NET tasks ticked</source>
+        <translation>已勾选的 O*NET 任务</translation>
+    </message>
+    <message>
+        <source>Own tasks</source>
+        <translation>自填任务</translation>
+    </message>
+    <message>
+        <source>Skills listed</source>
+        <translation>已列出的技能</translation>
+    </message>
+    <message>
+        <source>Top-5 moves (count / in common)</source>
+        <translation>前 5 个转型方向（个数 / 相同）</translation>
     </message>
 </context>
 <context>
@@ -358,27 +392,27 @@ Restore the previous version?</source>
     <message>
         <location filename="../widgets/charts.py" line="+123"/>
         <source>Distribution of exposure across occupations</source>
-        <translation type="unfinished"></translation>
+        <translation>各职业暴露度的分布</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>No analysis yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无分析结果</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>AI exposure (model beta) → · bars: number of occupations</source>
-        <translation type="unfinished"></translation>
+        <translation>人工智能暴露度（模型 β 值）→ · 柱高：职业数量</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>You: {v:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>您：{v:.2f}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Your occupation, all its tasks: {v:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>您的职业（全部任务）：{v:.2f}</translation>
     </message>
 </context>
 <context>
@@ -386,27 +420,27 @@ Restore the previous version?</source>
     <message>
         <location line="-182"/>
         <source>Exposure gauge</source>
-        <translation type="unfinished"></translation>
+        <translation>暴露度标尺</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Your exposure: {v:.2f} of 1</source>
-        <translation type="unfinished"></translation>
+        <translation>您的暴露度：{v:.2f}（满分 1）</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>lower third</source>
-        <translation type="unfinished"></translation>
+        <translation>低段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>middle third</source>
-        <translation type="unfinished"></translation>
+        <translation>中段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>upper third</source>
-        <translation type="unfinished"></translation>
+        <translation>高段</translation>
     </message>
 </context>
 <context>
@@ -414,17 +448,17 @@ Restore the previous version?</source>
     <message>
         <location filename="../pages/exposure_page.py" line="+80"/>
         <source>Choose your occupation and tick at least one task on the Profile page; your exposure appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“个人资料”页选择您的职业，并至少勾选一项任务；您的人工智能暴露度会显示在这里。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Your exposure</source>
-        <translation type="unfinished"></translation>
+        <translation>您的暴露度</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;b&gt;Exposure is not job loss.&lt;/b&gt; It estimates how much of the work a language model could do or speed up. Employers may use that to help you, to change the job or to hire differently: plan with it, it is not a forecast.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;暴露度不等于失业。&lt;/b&gt;它估计的是语言模型能完成或加快多少工作。雇主可能借此帮助您，也可能改变岗位内容或招聘方式：请用它来做规划，它不是预测。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -434,7 +468,7 @@ Restore the previous version?</source>
     <message>
         <location line="+16"/>
         <source>Your tasks, one by one (hover a task for its evidence)</source>
-        <translation type="unfinished"></translation>
+        <translation>逐项查看您的任务（鼠标停在任务上可查看依据）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -454,12 +488,12 @@ Restore the previous version?</source>
     <message>
         <location line="+7"/>
         <source>P(E0) {a:.2f}, P(E1) {b:.2f}, P(E2) {c:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>P(E0) {a:.2f}，P(E1) {b:.2f}，P(E2) {c:.2f}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The model&apos;s class (E0 not exposed, E1 exposed, E2 exposed with tools) and score: P(E1) + half P(E2)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型给出的类别（E0 未暴露，E1 直接暴露，E2 借助工具暴露）和得分：P(E1) + P(E2) 的一半</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -469,27 +503,27 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>Label published by Eloundou et al. (human annotators)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eloundou 等人发表的标注（人工标注员）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>GPT-4</source>
-        <translation type="unfinished"></translation>
+        <translation>GPT-4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Label published by Eloundou et al. (GPT-4 as annotator)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eloundou 等人发表的标注（由 GPT-4 标注）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Evidence: nearest O*NET task</source>
-        <translation type="unfinished"></translation>
+        <translation>依据：最接近的 O*NET 任务</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exposure of each task</source>
-        <translation type="unfinished"></translation>
+        <translation>每项任务的暴露度</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -499,22 +533,22 @@ Restore the previous version?</source>
     <message>
         <location line="+7"/>
         <source>Each bar: the share of occupations this measure ranks below yours (longer = more exposed). Orange: not in the model&apos;s third.</source>
-        <translation type="unfinished"></translation>
+        <translation>每根条：按该指标，低于您的职业所占的比例（越长 = 暴露度越高）。橙色：与模型不在同一段。</translation>
     </message>
     <message>
         <location line="+109"/>
         <source>GPT-4 raters: automation level {lvl:.1f} of 4 on your labelled tasks ({cov:.0%} of your time).</source>
-        <translation type="unfinished"></translation>
+        <translation>GPT-4 评估：在有标注的任务上（占您时间的 {cov:.0%}），自动化程度为 {lvl:.1f}（满分 4）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{share:.0%} of your time is on tasks people already bring to Claude (Anthropic Economic Index).</source>
-        <translation type="unfinished"></translation>
+        <translation>您有 {share:.0%} 的时间花在人们已经在用 Claude 做的任务上（Anthropic 经济指数）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>In Anthropic&apos;s sample, people mostly work with AI rather than hand tasks over:</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Anthropic 的样本中，人们大多是与人工智能协作，而不是把任务整个交给它：</translation>
     </message>
     <message>
         <location line="-119"/>
@@ -529,22 +563,22 @@ Restore the previous version?</source>
     <message>
         <location line="+6"/>
         <source>Third</source>
-        <translation>三分位</translation>
+        <translation>所在段</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>lower</source>
-        <translation>低</translation>
+        <translation>低段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>middle</source>
-        <translation>中</translation>
+        <translation>中段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>upper</source>
-        <translation>高</translation>
+        <translation>高段</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -554,17 +588,17 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>Same third of occupations as the SkillShift model</source>
-        <translation type="unfinished"></translation>
+        <translation>与 SkillShift 模型落在同一段（职业按暴露度三等分）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reference measures</source>
-        <translation type="unfinished"></translation>
+        <translation>参考指标</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Evidence, the nearest O*NET task ({code}, similarity {s:.2f}): {task}</source>
-        <translation type="unfinished"></translation>
+        <translation>依据，最接近的 O*NET 任务（{code}，相似度 {s:.2f}）：{task}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -579,22 +613,22 @@ Restore the previous version?</source>
     <message>
         <location line="+6"/>
         <source>Your AI exposure: {beta:.2f} of 1</source>
-        <translation>您的 AI 暴露度：{beta:.2f}（满分 1）</translation>
+        <translation>您的人工智能暴露度：{beta:.2f}（满分 1）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> Your occupation&apos;s O*NET tasks as a whole score {occ:.2f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>您所在职业的全部 O*NET 任务整体得分为 {occ:.2f}。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Time on directly exposed tasks (alpha) {a:.0%}; counting tasks that need extra tools (gamma) {g:.0%}.</source>
-        <translation type="unfinished"></translation>
+        <translation>直接暴露的任务占您时间的 {a:.0%}（α）；算上需要额外工具的任务，占 {g:.0%}（γ）。</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>None of your tasks was seen in Anthropic&apos;s sample of AI conversations.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Anthropic 的人工智能对话样本中，没有出现您的任何任务。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -605,6 +639,62 @@ Restore the previous version?</source>
         <location line="+1"/>
         <source>automation</source>
         <translation>自动化</translation>
+    </message>
+    <message>
+        <source>No comparison with other occupations is available.</source>
+        <translation>无法与其他职业比较。</translation>
+    </message>
+    <message>
+        <source>More exposed than {p:.0f}% of the {n} occupations scored by the model.</source>
+        <translation>在模型评估的 {n} 个职业中，您的暴露度高于其中 {p:.0f}%。</translation>
+    </message>
+    <message>
+        <source>Human raters (Eloundou)</source>
+        <translation>人工评估（Eloundou 等人）</translation>
+    </message>
+    <message>
+        <source>GPT-4 raters (Eloundou)</source>
+        <translation>GPT-4 评估（Eloundou 等人）</translation>
+    </message>
+    <message>
+        <source>AI applicability (Microsoft)</source>
+        <translation>人工智能适用性（微软）</translation>
+    </message>
+    <message>
+        <source>Observed AI use (Anthropic)</source>
+        <translation>人工智能实际使用（Anthropic）</translation>
+    </message>
+    <message>
+        <source>SkillShift model (all its tasks)</source>
+        <translation>SkillShift 模型（该职业全部任务）</translation>
+    </message>
+    <message>
+        <source>E0 · not exposed</source>
+        <translation>E0 · 未暴露</translation>
+    </message>
+    <message>
+        <source>E1 · exposed</source>
+        <translation>E1 · 直接暴露</translation>
+    </message>
+    <message>
+        <source>E2 · exposed with tools</source>
+        <translation>E2 · 借助工具暴露</translation>
+    </message>
+    <message>
+        <source>The published measures agree with the model: all put this occupation in the same third.</source>
+        <translation>已发表的指标与模型一致：都把这个职业放在同一段。</translation>
+    </message>
+    <message>
+        <source>The published measures disagree with the model: none puts this occupation in the model&apos;s third.</source>
+        <translation>已发表的指标与模型不一致：没有一项把这个职业放在模型所在的段。</translation>
+    </message>
+    <message>
+        <source>The published measures partly agree: some put this occupation in the model&apos;s third, others do not.</source>
+        <translation>已发表的指标与模型部分一致：有的把这个职业放在模型所在的段，有的没有。</translation>
+    </message>
+    <message>
+        <source>There are not enough published measures for this occupation to compare.</source>
+        <translation>这个职业的已发表指标太少，无法比较。</translation>
     </message>
 </context>
 <context>
@@ -624,7 +714,7 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>&amp;Exposure</source>
-        <translation>AI 暴露度(&amp;E)</translation>
+        <translation>人工智能暴露度(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -649,7 +739,7 @@ Restore the previous version?</source>
     <message>
         <location line="+14"/>
         <source>{page} (Ctrl+{n})</source>
-        <translation type="unfinished"></translation>
+        <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -669,7 +759,7 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>Stop the running job (Esc)</source>
-        <translation>停止正在运行的任务（Esc）</translation>
+        <translation>停止当前操作（Esc）</translation>
     </message>
     <message>
         <location line="+81"/>
@@ -709,7 +799,7 @@ Restore the previous version?</source>
     <message>
         <location line="+6"/>
         <source>&amp;Cancel running job</source>
-        <translation>取消正在运行的任务(&amp;C)</translation>
+        <translation>取消当前操作(&amp;C)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -724,22 +814,22 @@ Restore the previous version?</source>
     <message>
         <location line="+22"/>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Preparing the skills graph</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备技能图谱</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model: {provider}, on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：{provider}，在本机运行</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Model ready on this computer ({provider}). Preparing the skills graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已在本机就绪（{provider}）。正在准备技能图谱…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -749,12 +839,12 @@ Restore the previous version?</source>
     <message>
         <location line="+9"/>
         <source>Reloading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新加载模型…</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Analysing your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>正在分析您的个人资料</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -769,17 +859,17 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>{who}{title} · {tasks} tasks · {skills} skills</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}{title} · {tasks} 项任务 · {skills} 项技能</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> · AI exposure {beta:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation> · 人工智能暴露度 {beta:.2f}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SkillShift — {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift — {who}</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -794,27 +884,27 @@ Restore the previous version?</source>
     <message>
         <location line="+35"/>
         <source>Autosave failed: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存失败：{e}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Restore your work?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复您的工作？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SkillShift did not close properly last time. Restore the work autosaved at {when}?</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift 上次没有正常关闭。要恢复 {when} 自动保存的工作吗？</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The autosaved work could not be restored: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复自动保存的工作：{e}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Restored the work autosaved at {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 {when} 自动保存的工作。</translation>
     </message>
 </context>
 <context>
@@ -822,22 +912,22 @@ Restore the previous version?</source>
     <message>
         <location filename="../widgets/pathway_graph.py" line="+53"/>
         <source>Graph of career moves</source>
-        <translation type="unfinished"></translation>
+        <translation>职业转型图</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>{direct} direct moves and {paths} multi-step paths</source>
-        <translation type="unfinished"></translation>
+        <translation>{direct} 个直接转型方向和 {paths} 条多步路径</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>No moves to draw yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可显示的转型方向</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>You now</source>
-        <translation>当前</translation>
+        <translation>您现在</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -857,7 +947,7 @@ Restore the previous version?</source>
     <message>
         <location line="+55"/>
         <source>exposure {beta}</source>
-        <translation type="unfinished"></translation>
+        <translation>暴露度 {beta}</translation>
     </message>
 </context>
 <context>
@@ -865,7 +955,7 @@ Restore the previous version?</source>
     <message>
         <location filename="../pages/pathways_page.py" line="+163"/>
         <source>Your possible moves appear here once the Profile page has an occupation and tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“个人资料”页选好职业并勾选任务后，可选的转型方向会显示在这里。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -875,37 +965,37 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>&amp;Bright outlook only</source>
-        <translation>仅前景良好(&amp;B)</translation>
+        <translation>仅前景光明的(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Wage at least:</source>
-        <translation>工资至少(&amp;W)：</translation>
+        <translation>年薪不低于当前的(&amp;W)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> % of yours</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Minimum wage as a percentage of your current median wage</source>
-        <translation type="unfinished"></translation>
+        <translation>年薪下限：占您当前职业年薪中位数的百分比</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Job zone up at most:</source>
-        <translation>工作区间最多提升(&amp;J)：</translation>
+        <translation>准备程度等级最多提高(&amp;J)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Largest step up in O*NET job zone</source>
-        <translation type="unfinished"></translation>
+        <translation>O*NET 准备程度等级最多可提高几级</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -915,12 +1005,12 @@ Restore the previous version?</source>
     <message>
         <location line="+5"/>
         <source>Fit</source>
-        <translation>匹配</translation>
+        <translation>契合度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How much of what the move needs you already bring (0-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>这个转型方向所需要的，您已经具备多少（0-1）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -930,17 +1020,17 @@ Restore the previous version?</source>
     <message>
         <location line="+6"/>
         <source>Wage</source>
-        <translation>工资</translation>
+        <translation>年薪</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Zone</source>
-        <translation>区间</translation>
+        <translation>准备程度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>O*NET job zone: 1 little preparation … 5 extensive preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>O*NET 准备程度等级：1 几乎无需准备 … 5 需要大量准备</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -950,22 +1040,22 @@ Restore the previous version?</source>
     <message>
         <location line="+4"/>
         <source>Employment growth 2024–34 (BLS); bright = O*NET Bright Outlook</source>
-        <translation type="unfinished"></translation>
+        <translation>2024–34 年就业增长（美国劳工统计局 BLS）；光明 = O*NET 标为“前景光明”（Bright Outlook）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Learn</source>
-        <translation>待学</translation>
+        <translation>需学习</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Essential skills of the move you do not have yet</source>
-        <translation type="unfinished"></translation>
+        <translation>这个转型方向的必备技能中，您还不具备的数量</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Possible moves</source>
-        <translation type="unfinished"></translation>
+        <translation>可选的转型方向</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -975,12 +1065,12 @@ Restore the previous version?</source>
     <message>
         <location line="+6"/>
         <source>Green border: less exposed than you; orange: more. Solid lines: direct moves (thicker = better fit); dashed: multi-step paths to safer occupations.</source>
-        <translation type="unfinished"></translation>
+        <translation>绿色边框：暴露度比您低；橙色：比您高。实线：直接转型（越粗越契合）；虚线：通往更安全职业的多步路径。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Select a move to see its skill gap.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个转型方向，查看它的技能差距。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -995,7 +1085,7 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>covered by your skill: {s}</source>
-        <translation type="unfinished"></translation>
+        <translation>已由您的技能覆盖：{s}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1005,7 +1095,7 @@ Restore the previous version?</source>
     <message>
         <location line="+8"/>
         <source>Skill gap of the selected move</source>
-        <translation type="unfinished"></translation>
+        <translation>所选转型方向的技能差距</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1015,7 +1105,7 @@ Restore the previous version?</source>
     <message>
         <location line="+4"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1030,27 +1120,63 @@ Restore the previous version?</source>
     <message>
         <location line="+5"/>
         <source>Learning plan</source>
-        <translation type="unfinished"></translation>
+        <translation>学习计划</translation>
     </message>
     <message>
         <location line="+91"/>
         <source>{shown} of {total} moves shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {shown} / {total} 个转型方向</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No move passes these filters: relax the wage floor, the job-zone step or “safer only”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合这些筛选条件的转型方向：请放宽年薪下限、准备程度等级的提升幅度或“仅更安全的”。</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; ({code}) · fit {fit:.2f} · exposure {beta} · wage {wage}&lt;br&gt;You have {have}, partly have {partial}, and would learn {gap} of its skills.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;（{code}）· 契合度 {fit:.2f} · 暴露度 {beta} · 年薪 {wage}&lt;br&gt;它所需的技能中，您已具备 {have} 项，部分具备 {partial} 项，需学习 {gap} 项。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>You: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>您：{title}</translation>
+    </message>
+    <message>
+        <source>useful for this occupation</source>
+        <translation>对该职业有用</translation>
+    </message>
+    <message>
+        <source>learn first: other skills on this list build on it</source>
+        <translation>先学：清单上的其他技能以它为基础</translation>
+    </message>
+    <message>
+        <source>essential for this occupation</source>
+        <translation>该职业的必备技能</translation>
+    </message>
+    <message>
+        <source>bright</source>
+        <translation>光明</translation>
+    </message>
+    <message>
+        <source>have</source>
+        <translation>已具备</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>部分具备</translation>
+    </message>
+    <message>
+        <source>to learn</source>
+        <translation>需学习</translation>
+    </message>
+    <message>
+        <source>opens {n} other moves</source>
+        <translation>还能通往另外 {n} 个转型方向</translation>
+    </message>
+    <message>
+        <source>opens {n} other moves, {s} of them safer</source>
+        <translation>还能通往另外 {n} 个转型方向，其中 {s} 个更安全</translation>
     </message>
 </context>
 <context>
@@ -1058,7 +1184,7 @@ Restore the previous version?</source>
     <message>
         <location filename="../widgets/charts.py" line="+173"/>
         <source>Reference measures compared</source>
-        <translation type="unfinished"></translation>
+        <translation>参考指标对比</translation>
     </message>
 </context>
 <context>
@@ -1071,12 +1197,12 @@ Restore the previous version?</source>
     <message>
         <location line="+2"/>
         <source>optional, e.g. a client&apos;s initials</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，如：张女士</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name or alias</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名或化名</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1086,12 +1212,12 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>type your job title, e.g. bookkeeper or sr accounts payable clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>输入您的职位名称，如：记账员、高级应付会计</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位名称</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1113,12 +1239,12 @@ Restore the previous version?</source>
     <message>
         <location line="-127"/>
         <source>Suggested occupations</source>
-        <translation type="unfinished"></translation>
+        <translation>建议的职业</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&lt;b&gt;Your title fits several occupations.&lt;/b&gt; Tick the tasks you really do below; the occupation whose tasks you tick rises to the top. Then choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;您的职位名称对应多个职业。&lt;/b&gt;请在下方勾选您实际在做的任务，被勾选任务所属的职业会排到最前面，然后选择它。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1133,7 +1259,7 @@ Restore the previous version?</source>
     <message>
         <location line="+5"/>
         <source>Candidate occupations</source>
-        <translation type="unfinished"></translation>
+        <translation>候选职业</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1143,7 +1269,7 @@ Restore the previous version?</source>
     <message>
         <location line="+8"/>
         <source>No occupation chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择职业。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1153,7 +1279,7 @@ Restore the previous version?</source>
     <message>
         <location line="+4"/>
         <source>Task checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>任务清单</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1163,12 +1289,12 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>in your words, e.g. reconcile supplier statements</source>
-        <translation type="unfinished"></translation>
+        <translation>用自己的话写，如：核对供应商对账单</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your own task</source>
-        <translation type="unfinished"></translation>
+        <translation>您自己的任务</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1193,12 +1319,12 @@ Restore the previous version?</source>
     <message>
         <location line="+3"/>
         <source>search ESCO, O*NET and technology skills, or type your own</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索 ESCO、O*NET 技能和技术工具，或输入自己的说法</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a skill</source>
-        <translation type="unfinished"></translation>
+        <translation>添加技能</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1208,12 +1334,12 @@ Restore the previous version?</source>
     <message>
         <location line="+7"/>
         <source>Closest ESCO skill</source>
-        <translation type="unfinished"></translation>
+        <translation>最接近的 ESCO 技能</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>ESCO skills matching your words</source>
-        <translation type="unfinished"></translation>
+        <translation>与您的说法相符的 ESCO 技能</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1228,12 +1354,12 @@ Restore the previous version?</source>
     <message>
         <location line="+2"/>
         <source>Add the text as typed; the analysis matches it to ESCO</source>
-        <translation type="unfinished"></translation>
+        <translation>按原样添加；分析时会把它匹配到 ESCO 技能</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Suggested for your occupation (Enter or double-click adds):</source>
-        <translation type="unfinished"></translation>
+        <translation>为您的职业推荐（按 Enter 或双击即可添加）：</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1243,88 +1369,219 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Suggested skills</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐技能</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Your occupation&apos;s usual ESCO skills count as yours too; add what else you can do.</source>
-        <translation type="unfinished"></translation>
+        <translation>您所在职业常见的 ESCO 技能也算作您的技能；请补充您还会的其他技能。</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Searching occupations</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索职业</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>No occupation chosen yet: type your job title above.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择职业：请在上方输入您的职位名称。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Choose your occupation from the candidates above.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从上方的候选职业中选择您的职业。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>median wage ${wage:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>年薪中位数 ${wage:,}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>job zone {zone} of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>准备程度等级 {zone}（共 5 级）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; ({code}) {facts} — tick the tasks you do and set how much time each takes.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;（{code}）{facts}——请勾选您做的任务，并设置每项任务所花的时间。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{n} tasks ticked, {own} of them your own. Space ticks a task; the Time slider follows the arrow keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>已勾选 {n} 项任务，其中 {own} 项是自填的。按空格键勾选任务；“时间”滑块可用方向键调节。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Live estimate for “{text}”: {label}, exposure {beta:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”的实时估计：{label}，暴露度 {beta:.2f}</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+18"/>
         <source>Scoring your task</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为您的任务评分</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>{label}  · ESCO {relation}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}  · ESCO {relation}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{label}  · O*NET {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}  · O*NET {kind}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{label}  · technology</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}  · 技术工具</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Matching your skill to ESCO</source>
-        <translation type="unfinished"></translation>
+        <translation>正在把您的技能匹配到 ESCO</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>“{text}” is not in the list. Closest ESCO skills:</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中没有“{text}”。最接近的 ESCO 技能：</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Your profile</source>
+        <translation>您的个人资料</translation>
+    </message>
+    <message>
+        <source>Exposure scores come from a small model trained on published task labels; they can be wrong for any single task.</source>
+        <translation>暴露度得分来自一个用已发表的任务标注训练的小模型；对任何单项任务都可能出错。</translation>
+    </message>
+    <message>
+        <source>Exposure measures what AI could do with the work, not whether a job will disappear.</source>
+        <translation>暴露度衡量的是人工智能能在这些工作上做什么，而不是岗位会不会消失。</translation>
+    </message>
+    <message>
+        <source>Moves are ranked by overlap of skills, knowledge, activities and technology; they ignore local demand, licences and personal circumstances.</source>
+        <translation>转型方向按技能、知识、工作活动和技术工具的重合程度排序；没有考虑当地的用人需求、执业资格和个人情况。</translation>
+    </message>
+    <message>
+        <source>Wages and outlook are U.S. national figures (BLS) and may differ where you live.</source>
+        <translation>年薪和就业前景均为美国全国数据（美国劳工统计局 BLS），可能与您所在地的情况不同。</translation>
+    </message>
+    <message>
+        <source>SkillShift report</source>
+        <translation>SkillShift 报告</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>AI exposure</source>
+        <translation>人工智能暴露度</translation>
+    </message>
+    <message>
+        <source>Exposure is not job loss: it estimates how much of the work a language model could do or speed up. It is one input to plan with, not a forecast.</source>
+        <translation>暴露度不等于失业：它估计的是语言模型能完成或加快多少工作。它是做规划的参考之一，不是预测。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Human / GPT-4</source>
+        <translation>人工 / GPT-4</translation>
+    </message>
+    <message>
+        <source>Published measures</source>
+        <translation>已发表的指标</translation>
+    </message>
+    <message>
+        <source>Top moves</source>
+        <translation>首选转型方向</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>契合度</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>暴露度</translation>
+    </message>
+    <message>
+        <source>Median wage</source>
+        <translation>年薪中位数</translation>
+    </message>
+    <message>
+        <source>Skills to learn</source>
+        <translation>需学习的技能</translation>
+    </message>
+    <message>
+        <source>Sources, licences and attribution</source>
+        <translation>数据来源、许可协议和署名</translation>
+    </message>
+    <message>
+        <source>Caveats</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
+        <source>Multi-step paths to safer occupations</source>
+        <translation>通往更安全职业的多步路径</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Prepared on {day} with SkillShift {version}, entirely on this computer.</source>
+        <translation>由 SkillShift {version} 于 {day} 生成，全部在本机完成。</translation>
+    </message>
+    <message>
+        <source>{n} tasks ({own} in their own words), {s} skills listed.</source>
+        <translation>共 {n} 项任务（其中 {own} 项为自填），列出 {s} 项技能。</translation>
+    </message>
+    <message>
+        <source>of 1</source>
+        <translation>（满分 1）</translation>
+    </message>
+    <message>
+        <source>median wage</source>
+        <translation>年薪中位数</translation>
+    </message>
+    <message>
+        <source>Learning plan towards {title}</source>
+        <translation>转向 {title} 的学习计划</translation>
+    </message>
+    <message>
+        <source>job zone</source>
+        <translation>准备程度等级</translation>
+    </message>
+    <message>
+        <source>more exposed than {p:.0f}% of occupations</source>
+        <translation>暴露度高于 {p:.0f}% 的职业</translation>
     </message>
 </context>
 <context>
@@ -1337,7 +1594,7 @@ Restore the previous version?</source>
     <message>
         <location line="+2"/>
         <source>One click: saves the report in your SkillShift reports folder</source>
-        <translation type="unfinished"></translation>
+        <translation>一键保存：把报告存到您的 SkillShift 报告文件夹</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1357,52 +1614,52 @@ Restore the previous version?</source>
     <message>
         <location line="+7"/>
         <source>The report is ready once the profile has been analysed.</source>
-        <translation type="unfinished"></translation>
+        <translation>个人资料分析完成后即可生成报告。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Report preview</source>
-        <translation type="unfinished"></translation>
+        <translation>报告预览</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Preview of the report. Save it as a PDF or print it.</source>
-        <translation type="unfinished"></translation>
+        <translation>报告预览。可以另存为 PDF，也可以打印。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The PDF could not be saved: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 PDF：{e}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The PDF could not be written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 PDF 写入 {path}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report saved: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已保存：{path}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存报告</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>SkillShift report preview</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift 报告预览</translation>
     </message>
 </context>
 <context>
@@ -1425,37 +1682,37 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>NVIDIA CUDA</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA CUDA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DirectML (Windows GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>DirectML（Windows 显卡）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Core ML (Apple)</source>
-        <translation type="unfinished"></translation>
+        <translation>Core ML（Apple）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Compute provider</source>
-        <translation type="unfinished"></translation>
+        <translation>计算方式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Compute provider:</source>
-        <translation>计算后端(&amp;C)：</translation>
+        <translation>计算方式(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>model not loaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>模型尚未加载</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compute provider in use</source>
-        <translation type="unfinished"></translation>
+        <translation>正在使用的计算方式</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1470,7 +1727,7 @@ Restore the previous version?</source>
     <message>
         <location line="+2"/>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>线程数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1485,7 +1742,7 @@ Restore the previous version?</source>
     <message>
         <location line="+6"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1495,7 +1752,7 @@ Restore the previous version?</source>
     <message>
         <location line="+2"/>
         <source>The language changes the next time SkillShift starts.</source>
-        <translation>语言将在下次启动 SkillShift 时更改。</translation>
+        <translation>语言将在下次启动 SkillShift 时生效。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1505,12 +1762,12 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>C&amp;hange…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改(&amp;H)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>更改数据文件夹</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1520,7 +1777,7 @@ Restore the previous version?</source>
     <message>
         <location line="+5"/>
         <source>Profiles, settings, drafts and caches live here. A new folder is used from the next start; start SkillShift with --data-dir FOLDER to use another one just once (e.g. on a USB stick).</source>
-        <translation type="unfinished"></translation>
+        <translation>个人资料、设置、草稿和缓存都保存在这里。更改后的文件夹从下次启动起使用；如只想临时用一次别的文件夹（例如 U 盘上的），请用 --data-dir 文件夹 启动 SkillShift。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1530,17 +1787,17 @@ Restore the previous version?</source>
     <message>
         <location line="+2"/>
         <source>SkillShift {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift {version}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How exposed your tasks are to AI, and where your skills can take you. Everything runs on this computer: SkillShift opens no network connection, and nothing you type leaves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>看看您的工作任务的人工智能暴露度有多高，以及您的技能能带您走向哪里。所有计算都在本机完成：SkillShift 不建立任何网络连接，您输入的内容不会离开这台电脑。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Exposure estimates describe what AI could do with tasks, not whether jobs disappear. Wages and outlook are U.S. national figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>暴露度估计描述的是人工智能能在这些任务上做什么，而不是岗位会不会消失。年薪和就业前景均为美国全国数据。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1551,7 +1808,7 @@ Restore the previous version?</source>
     <message>
         <location line="-16"/>
         <source>SkillShift is built from these datasets; their publishers do not endorse it.</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift 基于以下数据集构建；数据的发布方并未为 SkillShift 背书。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1571,7 +1828,7 @@ Restore the previous version?</source>
     <message>
         <location line="+1"/>
         <source>Licence</source>
-        <translation>许可</translation>
+        <translation>许可协议</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1581,47 +1838,47 @@ Restore the previous version?</source>
     <message>
         <location line="+22"/>
         <source>Choose a folder for SkillShift&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 SkillShift 的数据文件夹</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SkillShift cannot use that folder: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>SkillShift 无法使用该文件夹：{error}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{current} (from the next start: {chosen})</source>
-        <translation type="unfinished"></translation>
+        <translation>{current}（下次启动起：{chosen}）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The built-in database: {occupations:,} occupations, {titles:,} job titles, {tasks:,} tasks and {skills:,} ESCO skills.</source>
-        <translation type="unfinished"></translation>
+        <translation>内置数据库：{occupations:,} 个职业、{titles:,} 个职位名称、{tasks:,} 项任务和 {skills:,} 项 ESCO 技能。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>not running ({e})</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行（{e}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{provider} ({providers}), {threads} threads, started in {s:.2f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{provider}（{providers}），{threads} 个线程，启动用时 {s:.2f} 秒</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Model: {file} (fine-tuned from {name}), {dim}-dimensional embeddings, exposure classes {labels}.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：{file}（基于 {name} 微调），{dim} 维向量，暴露类别 {labels}。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>reloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新加载…</translation>
     </message>
 </context>
 <context>
@@ -1629,7 +1886,74 @@ Restore the previous version?</source>
     <message>
         <location filename="../widgets/delegates.py" line="+73"/>
         <source>Time on this task</source>
-        <translation type="unfinished"></translation>
+        <translation>在这项任务上花的时间</translation>
+    </message>
+</context>
+<context>
+    <name>TaskChecklistModel</name>
+    <message>
+        <source>Task (tick what you do)</source>
+        <translation>任务（勾选您做的）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>AI exposure</source>
+        <translation>人工智能暴露度</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Relative time on this task; drag or use the arrow keys</source>
+        <translation>这项任务的相对时间；可拖动或用方向键调节</translation>
+    </message>
+    <message>
+        <source>How much of your time the task takes, relative to the others</source>
+        <translation>这项任务相对于其他任务占用您多少时间</translation>
+    </message>
+    <message>
+        <source>Share of your working time (from the Time sliders)</source>
+        <translation>占您工作时间的比例（按“时间”滑块计算）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s exposure class and score for this task</source>
+        <translation>模型对这项任务给出的暴露类别和得分</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <source>Supplemental</source>
+        <translation>补充</translation>
+    </message>
+    <message>
+        <source>My own</source>
+        <translation>自填</translation>
+    </message>
+    <message>
+        <source>Model estimate: {label}, exposure {beta:.2f} (0 = none, 1 = fully)</source>
+        <translation>模型估计：{label}，暴露度 {beta:.2f}（0 = 完全不暴露，1 = 完全暴露）</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>（自填）</translation>
     </message>
 </context>
 </TS>
