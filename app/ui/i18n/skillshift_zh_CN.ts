@@ -384,7 +384,7 @@ Restore the previous version?</source>
     </message>
     <message>
         <source>Top-5 moves (count / in common)</source>
-        <translation>前 5 个转型方向（个数 / 相同）</translation>
+        <translation>前 5 个转型方向（个数 / 两次共有）</translation>
     </message>
 </context>
 <context>
@@ -533,7 +533,7 @@ Restore the previous version?</source>
     <message>
         <location line="+7"/>
         <source>Each bar: the share of occupations this measure ranks below yours (longer = more exposed). Orange: not in the model&apos;s third.</source>
-        <translation>每根条：按该指标，低于您的职业所占的比例（越长 = 暴露度越高）。橙色：与模型不在同一段。</translation>
+        <translation>每根条：按这项指标，暴露度低于您所在职业的职业占多少（条越长 = 暴露度越高）。橙色：与模型不在同一段。</translation>
     </message>
     <message>
         <location line="+109"/>
@@ -1777,7 +1777,7 @@ Restore the previous version?</source>
     <message>
         <location line="+5"/>
         <source>Profiles, settings, drafts and caches live here. A new folder is used from the next start; start SkillShift with --data-dir FOLDER to use another one just once (e.g. on a USB stick).</source>
-        <translation>个人资料、设置、草稿和缓存都保存在这里。更改后的文件夹从下次启动起使用；如只想临时用一次别的文件夹（例如 U 盘上的），请用 --data-dir 文件夹 启动 SkillShift。</translation>
+        <translation>个人资料、设置、草稿和缓存都保存在这里，更改后的文件夹从下次启动起使用。用 --data-dir 文件夹路径 启动 SkillShift，可以临时使用别的文件夹（例如 U 盘上的）。</translation>
     </message>
     <message>
         <location line="+10"/>
