@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.setup-stamp
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: setup run test test-core lint resources model index bench eval dist test-dist clean
+.PHONY: sysdeps setup run test test-core lint resources model index bench eval dist test-dist clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,13 +18,19 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Debian packages the tests need (strace, ...): the list is .ci/debian-packages.txt; missing ones
+# are installed with apt-get (as root, or through sudo without a password); nothing to do when
+# they are all there.
+sysdeps:
+	@.ci/sysdeps.sh
+
 run: setup
 	$(PY) -m app
 
-test: setup lint
+test: sysdeps setup lint
 	$(PY) -m pytest -q
 
-test-core: setup
+test-core: sysdeps setup
 	$(PY) -m pytest -q tests/core
 
 lint: setup
@@ -73,6 +79,9 @@ DIST_FLAVOR := $(if $(GPU),-$(GPU))
 DIST_VENV   := build/dist-venv$(DIST_FLAVOR)
 DIST_PY     := $(DIST_VENV)/bin/python
 VERSION      = $(shell $(PYTHON) -c "import re;print(re.search(r'__version__ = \"(.+)\"',open('app/__init__.py').read()).group(1))")
+# onnxruntime-gpu is pinned too (app/offline.py's telemetry switch is read by the exact version
+# pinned); it trails the CPU package: 1.31.1 is its newest release beside onnxruntime 1.32.0.
+ORT_GPU_VERSION = 1.31.1
 ARCHIVE      = dist/SkillShift-$(VERSION)-linux-x86_64$(DIST_FLAVOR).tar.gz
 
 dist:
@@ -81,7 +90,7 @@ dist:
 	$(DIST_PY) -m pip install --quiet . pyinstaller
 ifeq ($(GPU),cuda)
 	$(DIST_PY) -m pip uninstall --quiet --yes onnxruntime
-	$(DIST_PY) -m pip install --quiet onnxruntime-gpu
+	$(DIST_PY) -m pip install --quiet onnxruntime-gpu==$(ORT_GPU_VERSION)
 endif
 	rm -rf dist/SkillShift
 	$(DIST_PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller$(DIST_FLAVOR) build.spec
@@ -90,7 +99,7 @@ endif
 	@du -sh dist/SkillShift $(ARCHIVE)
 
 # The frozen smoke test; it runs `make dist` first when dist/SkillShift/SkillShift is missing.
-test-dist: setup
+test-dist: sysdeps setup
 	$(PY) -m pytest -q -m slow tests/packaging
 
 clean:

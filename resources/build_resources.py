@@ -15,6 +15,10 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(REPO))
 
+from app.offline import disable_telemetry  # noqa: E402
+
+disable_telemetry()  # the database build needs no model, but no run may ever phone home
+
 from _build_common import Row, Tables  # noqa: E402
 from _build_esco import build_esco, build_onet_esco  # noqa: E402
 from _build_exposure import (  # noqa: E402

@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from app.offline import disable_telemetry  # noqa: E402
+
+disable_telemetry()  # before anything loads onnxruntime (the model scores every task)
+
 from app.core import graph  # noqa: E402
 from app.core.graph import COMPONENTS, OccupationData, Weights  # noqa: E402
 from app.core.validation import is_validation_occupation  # noqa: E402

@@ -367,6 +367,9 @@ def build_session(
 ) -> tuple[Any, SessionInfo]:
     """The one place an onnxruntime session is made: threads, optimisation, providers, checks."""
     start = time.perf_counter()
+    from app.offline import disable_telemetry
+
+    disable_telemetry()  # a no-op after `import app`; here too for code that skipped it
     import onnxruntime as ort
 
     if threads is not None and threads < 1:
