@@ -64,14 +64,18 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(smoke_test=bool(args.smoke_test))
 
 
+# An error nobody foresaw: not the person's input, so not exit code 2 (EX_SOFTWARE).
+UNEXPECTED_EXIT_CODE = 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.data_dir:
-        from app import paths
-
-        paths.set_data_dir(args.data_dir)
     try:
+        if args.data_dir:
+            from app import paths
+
+            paths.set_data_dir(args.data_dir)
         if args.command is None:
             return _run_gui(args)
         handler: Handler = args.handler
@@ -84,3 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the last resort: every foreseen case has its own message
+        from app.crashlog import crash_message, write_crash_log
+
+        print(f"skillshift: {crash_message(exc, write_crash_log(exc))}", file=sys.stderr)
+        return UNEXPECTED_EXIT_CODE

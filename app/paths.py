@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path, PurePosixPath
 
 APP_NAME = "SkillShift"
@@ -66,6 +68,8 @@ def unpack_database(packed: Path) -> Path:
     import gzip
     import shutil
 
+    from app.core.errors import ResourceError
+
     stat = packed.stat()
     target = cache_dir() / f"skillshift-{stat.st_size:x}-{int(stat.st_mtime):x}.db"
     if target.exists():
@@ -75,11 +79,19 @@ def unpack_database(packed: Path) -> Path:
         with gzip.open(packed, "rb") as src, tmp.open("wb") as dst:
             shutil.copyfileobj(src, dst, length=1 << 20)
         tmp.replace(target)
+    except OSError as exc:
+        raise ResourceError(
+            f"the database cannot be unpacked into {target.parent} ({exc.strerror or exc}); "
+            "SkillShift needs a writable data folder the first time it starts: choose one with "
+            "--data-dir"
+        ) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     for old in target.parent.glob("skillshift-*.db"):
         if old != target:
-            old.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                old.unlink(missing_ok=True)
     return target
 
 
@@ -140,18 +152,42 @@ def choose_data_dir(path: str | os.PathLike[str] | None) -> None:
 
 def data_dir(create: bool = True) -> Path:
     """Root of all user data: `--data-dir`, SKILLSHIFT_DATA_DIR, the folder chosen in Settings,
-    else the platform's default."""
+    else the platform's default.
+
+    `create` makes the folder when it can; a folder that cannot be made (a read-only mount, a
+    folder of another user) is returned all the same: reading works, and whatever writes there
+    reports the problem (`writable_problem` says so up front).
+    """
     path = _data_dir_override or _env_data_dir() or chosen_data_dir() or _default_data_dir()
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        _try_mkdir(path)
     return path
+
+
+def _try_mkdir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
 
 
 def _subdir(name: str, create: bool) -> Path:
     path = data_dir(create) / name
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        _try_mkdir(path)
     return path
+
+
+def writable_problem(folder: Path | None = None) -> str | None:
+    """Why nothing can be saved in `folder` (default: the data folder), or None when it can."""
+    target = folder if folder is not None else data_dir()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=target)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        Path(name).unlink()
+    return None
 
 
 def profiles_dir(create: bool = True) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -105,3 +106,42 @@ def offline_env(tmp_path: Path) -> dict[str, str]:
     env["SKILLSHIFT_NETWORK_LOG"] = str(tmp_path / "network.log")
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """`folder` and everything in it made read-only for this process, even as root (chmod for a
+    normal user; the immutable attribute for root, whom permissions do not stop). Skips where
+    neither works (e.g. a filesystem without chattr support)."""
+    import shutil
+    import stat
+    import subprocess
+
+    folders = [folder, *(p for p in folder.rglob("*") if p.is_dir())]
+    root = os.geteuid() == 0 if hasattr(os, "geteuid") else False
+    if root:
+        chattr = shutil.which("chattr")
+        if chattr is None:
+            pytest.skip("running as root without chattr: a read-only folder cannot be made")
+        made = subprocess.run([chattr, "-R", "+i", str(folder)], capture_output=True, check=False)
+        if made.returncode != 0:
+            pytest.skip(f"chattr +i is not supported here: {made.stderr.decode().strip()}")
+    else:
+        for path in folders:
+            path.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        probe = folder / "write-probe"
+        try:
+            probe.write_text("x", encoding="utf-8")
+        except OSError:
+            pass
+        else:
+            probe.unlink()
+            pytest.skip("the folder stays writable here; the read-only case cannot be tested")
+        yield folder
+    finally:
+        if root:
+            subprocess.run(["chattr", "-R", "-i", str(folder)], check=False)
+        else:
+            for path in folders:
+                path.chmod(stat.S_IRWXU)

@@ -6,6 +6,8 @@ import itertools
 import json
 import sqlite3
 import threading
+import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -482,7 +484,7 @@ def load_resource(
                 skill_indices=npz["skill_indices"].astype(np.int64),
                 skill_sims=npz["skill_sims"].astype(np.float32),
             )
-    except (OSError, ValueError, KeyError, EOFError) as exc:
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
         raise ResourceError(
             f"transitions file {file.name} is damaged ({exc}); {rebuild_hint()}"
         ) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -1069,7 +1070,10 @@ def _cached(
             np.savez(handle, **to_arrays(value))  # type: ignore[arg-type]
         tmp.replace(path)
     except OSError:
-        tmp.unlink(missing_ok=True)  # an unwritable cache only costs a rebuild next time
+        # An unwritable cache only costs a rebuild next time (and on a read-only folder even
+        # removing the temp file fails).
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return value
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import SkillShiftError
+from app.core.inputs import FileTooLargeError, JsonInputError, parse_json, read_limited
 
 SCHEMA_VERSION = 1
 # Default relative time weights when the person gives no shares (see docs/engine.md).
@@ -24,6 +25,7 @@ MAX_TASKS = 500
 MAX_SKILLS = 2000
 MAX_ZONE_STEP = 4  # job zones run 1-5
 MAX_WAGE_RATIO = 10.0
+MAX_TASK_ID = 2**31 - 1  # O*NET task IDs are small whole numbers; SQLite's own limit is 2**63
 SKILL_KINDS = ("esco", "onet", "technology", "text")
 # A real profile is a few kB; 500 tasks of 2000 characters stay under 2 MB. Anything bigger is not
 # a profile, and reading it whole could exhaust memory.
@@ -158,24 +160,20 @@ class Profile:
     def load(cls, path: str | os.PathLike[str]) -> Profile:
         file = Path(path)
         try:
-            size = file.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise ProfileError(
-                    f"profile {file} is too large to be a profile ({size:,} bytes; "
-                    f"at most {MAX_FILE_BYTES:,})"
-                )
-            raw = file.read_bytes()
+            raw = read_limited(file, MAX_FILE_BYTES)
         except FileNotFoundError:
             raise ProfileError(f"profile {file} does not exist") from None
+        except FileTooLargeError:
+            raise ProfileError(
+                f"profile {file} is too large to be a profile (more than {MAX_FILE_BYTES:,} bytes)"
+            ) from None
         except OSError as exc:
             raise ProfileError(f"profile {file} cannot be read ({exc.strerror or exc})") from None
         try:
-            data = json.loads(raw.decode("utf-8-sig"))
+            data = parse_json(raw)
         except UnicodeDecodeError:
             raise ProfileError(f"profile {file} is not UTF-8 text") from None
-        except RecursionError:
-            raise ProfileError(f"profile {file} is not valid JSON (nested too deeply)") from None
-        except ValueError as exc:
+        except JsonInputError as exc:
             raise ProfileError(f"profile {file} is not valid JSON ({exc})") from None
         try:
             return cls.from_dict(data)
@@ -336,7 +334,10 @@ def _kind(value: Any) -> str:
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ProfileError(f"{name}: expected a number, got {_kind(value)}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number beyond any float (JSON allows 10**4000)
+        raise ProfileError(f"{name}: too large a number") from None
     if not math.isfinite(number):
         raise ProfileError(f"{name}: must be a finite number")
     return number
@@ -387,6 +388,8 @@ def _tasks(value: Any) -> tuple[tuple[ProfileTask, ...], list[str]]:
             isinstance(task_id, bool) or not isinstance(task_id, int) or task_id <= 0
         ):
             raise ProfileError(f"{name}.task_id: expected a positive whole number")
+        if task_id is not None and task_id > MAX_TASK_ID:
+            raise ProfileError(f"{name}.task_id: too large to be an O*NET task ID")
         text_value = _text(text, f"{name}.text") if text is not None else None
         share: float | None = None
         if item.get("share") is not None:
@@ -461,12 +464,17 @@ def _preferences(value: Any) -> Preferences:
         raise ProfileError(f"preferences.{extra[0]}: unknown field")
     defaults = Preferences()
     step = value.get("max_zone_step", defaults.max_zone_step)
-    if isinstance(step, bool) or not isinstance(step, int | float) or not float(step).is_integer():
+    if isinstance(step, bool) or not isinstance(step, int | float):
+        raise ProfileError("preferences.max_zone_step: expected a whole number")
+    # Compared before any conversion: float() of a 400-digit whole number overflows.
+    if isinstance(step, float) and not math.isfinite(step):
         raise ProfileError("preferences.max_zone_step: expected a whole number")
     if not -MAX_ZONE_STEP <= step <= MAX_ZONE_STEP:
         raise ProfileError(
             f"preferences.max_zone_step: must lie between {-MAX_ZONE_STEP} and {MAX_ZONE_STEP}"
         )
+    if not float(step).is_integer():
+        raise ProfileError("preferences.max_zone_step: expected a whole number")
     ratio = _number(
         value.get("min_wage_ratio", defaults.min_wage_ratio), "preferences.min_wage_ratio"
     )

@@ -6,7 +6,9 @@ import contextlib
 import os
 import re
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 SMOKE_QUERY = "bookkeeper"
@@ -23,13 +25,20 @@ def _message_handler(mode: Any, context: Any, message: str) -> None:
 
 
 def _install_excepthook(window: Any) -> None:
-    """An exception in a slot reaches the user as a message (and stderr), never vanishes."""
+    """An exception in a slot reaches the user as one line (banner and stderr) and its details
+    go to a crash log in the data folder; it never vanishes, and no traceback is printed."""
+    from app.crashlog import crash_message, write_crash_log
+
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
-        previous(kind, value, tb)
+        if not isinstance(value, Exception):  # KeyboardInterrupt, SystemExit: Python's way
+            previous(kind, value, tb)
+            return
+        message = crash_message(value, write_crash_log(value))
+        print(f"skillshift: {message}", file=sys.stderr)
         with contextlib.suppress(RuntimeError):  # the window may already be gone
-            window.show_error(f"{kind.__name__}: {value}")
+            window.show_error(message)
 
     sys.excepthook = hook
 
@@ -153,20 +162,19 @@ def _smoke_print(window: Any) -> str | None:
     from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-    from app.paths import data_dir
-
     document = window.report_page.document
     if document is None:
         return None
     QPrinterInfo.availablePrinterNames()  # asks the print backend (CUPS on Linux)
-    target = data_dir() / "smoke-print.pdf"
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setOutputFileName(str(target))
-    document.print_(printer)
-    if not target.is_file() or target.stat().st_size == 0:
-        return None
-    pages = len(re.findall(rb"/Type\s*/Page(?!s)", target.read_bytes()))
-    target.unlink()
+    # A temporary folder, not the data folder: the smoke test also runs on a read-only one.
+    with tempfile.TemporaryDirectory(prefix="skillshift-smoke-") as folder:
+        target = Path(folder) / "smoke-print.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setOutputFileName(str(target))
+        document.print_(printer)
+        if not target.is_file() or target.stat().st_size == 0:
+            return None
+        pages = len(re.findall(rb"/Type\s*/Page(?!s)", target.read_bytes()))
     return f"{pages} pages"

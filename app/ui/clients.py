@@ -18,6 +18,7 @@ from typing import Any
 from app import paths
 from app.core import crypto
 from app.core.errors import SkillShiftError
+from app.core.inputs import FileTooLargeError, JsonInputError, parse_json, read_limited
 from app.core.profile import Profile
 from app.core.storage import load_profile, locked, restore_backup
 
@@ -31,6 +32,9 @@ DRAFT_FILE = "draft.json"
 ENC_SUFFIX = ".enc"
 PROTECTED_FILE = "protected.json"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# A client file (notes, snapshots; encrypted or not) or an export: real ones are kilobytes; a
+# bigger one is not read whole (a crafted or damaged file must not exhaust memory).
+MAX_CLIENT_BYTES = 64 * 1024 * 1024
 # Passphrases of protected clients opened in this process, by client id: the autosaved draft of
 # such a client is encrypted with it (memory only; after a crash the draft needs the passphrase).
 _draft_keys: dict[str, str] = {}
@@ -116,7 +120,7 @@ class Client:
                 SessionNote(str(s["date"]), str(s["text"])) for s in data.get("sessions", [])
             )
             snapshots = tuple(
-                Snapshot(str(s["taken"]), dict(s["profile"]), dict(s["summary"]))
+                Snapshot(str(s["taken"]), dict(s["profile"]), _summary(s["summary"]))
                 for s in data.get("snapshots", [])
             )
             return cls(
@@ -141,6 +145,19 @@ class Client:
             others.append(SessionNote(date, text))
         others.sort(key=lambda s: s.date)
         return replace(self, sessions=tuple(others))
+
+
+def _summary(value: Any) -> dict[str, Any]:
+    """A snapshot's summary as read from a file: its numbers must be ones a float can hold
+    (the pages compare and format them; JSON allows a whole number of 4,000 digits)."""
+    summary = dict(value)
+    for key, item in summary.items():
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            try:
+                float(item)
+            except OverflowError:
+                raise ValueError(f"snapshot summary {key}: too large a number") from None
+    return summary
 
 
 def summarise(result: Any) -> dict[str, Any]:
@@ -240,12 +257,13 @@ class ClientStore:
             marker = folder / PROTECTED_FILE
             if folder.is_dir() and marker.is_file() and _ID.match(folder.name):
                 with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-                    info = json.loads(marker.read_text("utf-8"))
+                    info = parse_json(read_limited(marker, MAX_CLIENT_BYTES))
                     stamp = str(info.get("modified", ""))
                     out.append(Client(folder.name, "", stamp, stamp, protected=True))
             elif folder.is_dir() and file.is_file():
                 with contextlib.suppress(ClientError, OSError, ValueError):
-                    out.append(Client.from_dict(json.loads(file.read_text("utf-8")), str(file)))
+                    raw = read_limited(file, MAX_CLIENT_BYTES)
+                    out.append(Client.from_dict(parse_json(raw), str(file)))
         out.sort(key=lambda c: c.modified, reverse=True)
         return out
 
@@ -259,10 +277,12 @@ class ClientStore:
             return self._load_protected(client_id, folder, passphrase)
         file = folder / CLIENT_FILE
         try:
-            client = Client.from_dict(json.loads(file.read_text("utf-8")), str(file))
+            client = Client.from_dict(parse_json(read_limited(file, MAX_CLIENT_BYTES)), str(file))
         except FileNotFoundError:
             raise ClientError(f"client {client_id} no longer exists") from None
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            raise ClientError(f"{file} cannot be read ({exc.strerror or exc})") from None
+        except ValueError as exc:
             raise ClientError(f"{file} cannot be read ({exc})") from None
         # A damaged profile is set aside (never overwritten); the error offers profile.json.bak.
         return client, load_profile(folder / PROFILE_FILE)
@@ -283,8 +303,8 @@ class ClientStore:
         client_file = folder / (CLIENT_FILE + ENC_SUFFIX)
         profile_file = folder / (PROFILE_FILE + ENC_SUFFIX)
         try:
-            client_raw = crypto.decrypt(client_file.read_bytes(), key)
-            profile_raw = crypto.decrypt(profile_file.read_bytes(), key)
+            client_raw = crypto.decrypt(read_limited(client_file, MAX_CLIENT_BYTES), key)
+            profile_raw = crypto.decrypt(read_limited(profile_file, MAX_CLIENT_BYTES), key)
         except FileNotFoundError as exc:
             raise ClientError(f"client {client_id}: {exc.filename} is missing") from None
         except OSError as exc:
@@ -292,8 +312,8 @@ class ClientStore:
                 f"client {client_id} cannot be read ({exc.strerror or exc})"
             ) from None
         try:
-            client = Client.from_dict(json.loads(client_raw.decode("utf-8")), str(client_file))
-            profile = Profile.from_dict(json.loads(profile_raw.decode("utf-8")))
+            client = Client.from_dict(parse_json(client_raw), str(client_file))
+            profile = Profile.from_dict(parse_json(profile_raw))
         except (UnicodeDecodeError, ValueError) as exc:
             raise ClientError(f"client {client_id} is damaged ({exc})") from None
         self._keys[client_id] = key
@@ -411,14 +431,23 @@ class ClientStore:
     def import_file(self, source: Path, passphrase: str | None = None) -> Client:
         """A client exported by SkillShift, or a plain profile JSON (as `skillshift analyze` reads)."""
         try:
-            raw = source.read_bytes()
+            raw = read_limited(source, MAX_CLIENT_BYTES)
             if crypto.is_encrypted(raw):
                 if passphrase is None:
                     raise PassphraseRequiredError(f"{source} is encrypted; enter its passphrase")
                 raw = crypto.decrypt(raw, passphrase)
-            data = json.loads(raw.decode("utf-8-sig"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ClientError(f"{source} cannot be imported ({exc})") from None
+            data = parse_json(raw)
+        except FileTooLargeError:
+            raise ClientError(
+                f"{source} cannot be imported (larger than {MAX_CLIENT_BYTES:,} bytes: not a "
+                "SkillShift client or profile)"
+            ) from None
+        except OSError as exc:
+            raise ClientError(f"{source} cannot be imported ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise ClientError(f"{source} cannot be imported (not UTF-8 text)") from None
+        except JsonInputError as exc:
+            raise ClientError(f"{source} cannot be imported (not valid JSON: {exc})") from None
         if isinstance(data, Mapping) and data.get("kind") == EXPORT_KIND:
             old = Client.from_dict(data.get("client"), str(source))
             profile = Profile.from_dict(data.get("profile"))
@@ -471,7 +500,7 @@ class DraftStore:
     def read(self) -> Draft | None:
         """The draft, or None (none, damaged, or encrypted for a client not opened yet)."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_limited(self.path, MAX_CLIENT_BYTES)
             if crypto.is_encrypted(raw):
                 for key in _draft_keys.values():
                     with contextlib.suppress(crypto.CryptoError):
@@ -479,7 +508,7 @@ class DraftStore:
                         break
                 else:
                     return None
-            data = json.loads(raw.decode("utf-8"))
+            data = parse_json(raw)
             return Draft(
                 str(data["saved"]), bool(data["clean"]), data.get("client_id"), dict(data["state"])
             )

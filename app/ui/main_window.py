@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import paths
 from app.core.errors import SkillShiftError
 from app.core.profile import Profile
 from app.ui import theme
@@ -186,7 +187,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self._update_summary()
         self.load_model()
+        self._autosave_error = ""
         if recover != "off":
+            problem = paths.writable_problem()
+            if problem:
+                self.show_error(
+                    self.tr(
+                        "Nothing can be saved: the data folder {folder} cannot be written "
+                        "({problem}). Choose another folder on the Settings page."
+                    ).format(folder=paths.data_dir(create=False), problem=problem)
+                )
             QTimer.singleShot(0, self._offer_recovery)
 
     # ---- layout
@@ -437,8 +447,17 @@ class MainWindow(QMainWindow):
                 Draft(now(), clean, client.id if client else None, self.draft_state())
             )
         except OSError as exc:
-            self.show_error(self.tr("Autosave failed: {e}").format(e=exc))
+            # Once per kind of failure, not every two seconds (the temp file's name varies).
+            reason = exc.strerror or str(exc)
+            if reason != self._autosave_error:
+                self._autosave_error = reason
+                self.show_error(
+                    self.tr("Autosave failed: {e} ({folder})").format(
+                        e=reason, folder=self.drafts.path.parent
+                    )
+                )
             return
+        self._autosave_error = ""
         self._dirty = False
 
     def _offer_recovery(self) -> None:

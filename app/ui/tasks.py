@@ -196,11 +196,24 @@ class TaskRunner(QObject):
                 try:
                     request.on_done(result)
                 except Exception as exc:  # a UI bug must still reach the user, not vanish
-                    self.failed.emit(token, f"{type(exc).__name__}: {exc}")
+                    self.failed.emit(token, _unexpected(exc))
         elif isinstance(error, SkillShiftError):
             self.failed.emit(token, str(error))
+        elif isinstance(error, OSError):
+            self.failed.emit(
+                token, f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+            )
         else:
-            self.failed.emit(token, f"{type(error).__name__}: {error}")
+            self.failed.emit(token, _unexpected(error))
         self._start_next()
         if not self.busy:
             self.idle.emit()
+
+
+def _unexpected(error: object) -> str:
+    """The last resort for a job's unforeseen error: a crash log, and one line saying where."""
+    from app.crashlog import crash_message, write_crash_log
+
+    if not isinstance(error, BaseException):
+        return str(error)
+    return crash_message(error, write_crash_log(error))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app import paths
 from app.core.errors import SkillShiftError
 from app.core.progress import Cancelled
 from app.ui.tasks import TaskRunner, TaskState
@@ -124,7 +126,13 @@ def test_errors_are_delivered_as_messages(qtbot: QtBot, runner: TaskRunner) -> N
     assert blocker.args[1] == "unknown occupation code: 99-9999.00"
     with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
         runner.submit(bug, kind="b")
-    assert blocker.args[1] == "KeyError: 'boom'"
+    # An unforeseen error: one line naming it and its crash log (in the data folder).
+    message = blocker.args[1]
+    assert message.startswith("unexpected error (KeyError: 'boom'); details were written to ")
+    log = Path(message.split("details were written to ")[1].split(";")[0])
+    assert log.parent == paths.data_dir() and log.name.startswith("crash-")
+    assert "raise KeyError" in log.read_text(encoding="utf-8")
+    assert "\n" not in message
 
 
 def test_a_failing_callback_is_reported_not_swallowed(qtbot: QtBot, runner: TaskRunner) -> None:
