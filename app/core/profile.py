@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core.atomic import write_atomic
 from app.core.errors import SkillShiftError
 from app.core.inputs import FileTooLargeError, JsonInputError, parse_json, read_limited
 
@@ -182,39 +181,14 @@ class Profile:
             raise ProfileError(f"profile {file}: {exc}") from None
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write atomically (temp file in the same folder, fsync, replace); keep `NAME.bak`."""
+        """Write atomically (temp file in the same folder, fsync, rename); NAME.bak keeps the
+        previous version and is never missing from the first save on (app/core/atomic.py)."""
         file = Path(path)
-        folder = file.parent if str(file.parent) else Path()
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=folder)
+            write_atomic(file, text.encode("utf-8"), keep_backup=True)
         except OSError as exc:
             raise ProfileError(f"profile {file} cannot be saved ({exc.strerror or exc})") from None
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if file.exists():
-                # The previous version stays as NAME.bak; a hard link keeps `file` in place until
-                # the replace, so a crash at any point leaves a complete profile on disk.
-                backup = file.with_name(file.name + ".bak")
-                backup.unlink(missing_ok=True)
-                try:
-                    os.link(file, backup)
-                except OSError:
-                    # No hard links here (or another writer made one first): copy through a
-                    # temp file and rename, because writing into `backup` could truncate an
-                    # inode it shares with `file`.
-                    _copy_replace(file, backup)
-            tmp.replace(file)
-            _fsync_dir(folder)
-        except OSError as exc:
-            raise ProfileError(f"profile {file} cannot be saved ({exc.strerror or exc})") from None
-        finally:
-            tmp.unlink(missing_ok=True)
         return file
 
     # ---- derived
@@ -274,27 +248,6 @@ def _default_weight(task: ProfileTask, types: Mapping[int, str | None]) -> float
         return OWN_TASK_WEIGHT
     kind = types.get(task.task_id)
     return SUPPLEMENTAL_WEIGHT if kind == "Supplemental" else CORE_WEIGHT
-
-
-def _copy_replace(source: Path, target: Path) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(source.read_bytes())
-        Path(name).replace(target)
-    finally:
-        Path(name).unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # --------------------------------------------------------------------------- field validation

@@ -1,4 +1,4 @@
-"""Safe profile files on disk: a lock between app instances, damaged files set aside, .bak recovery."""
+"""Safe profile files on disk: an OS lock between app instances, damaged files set aside, .bak."""
 
 from __future__ import annotations
 
@@ -10,15 +10,24 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from app.core.atomic import BACKUP_SUFFIX, backup_path
 from app.core.errors import SkillShiftError
 from app.core.profile import Profile, ProfileError
 
 LOCK_SUFFIX = ".lock"
-BACKUP_SUFFIX = ".bak"
+__all__ = [
+    "BACKUP_SUFFIX",
+    "CorruptProfileError",
+    "FileLock",
+    "LockedError",
+    "backup_path",
+    "load_profile",
+    "locked",
+    "restore_backup",
+    "save_profile",
+    "set_aside",
+]
 CORRUPT_MARK = ".corrupt-"
-# A save takes milliseconds; a lock older than this was left by a process that died mid-save
-# (or whose pid was reused), so it may be broken.
-STALE_LOCK_SECONDS = 30.0
 DEFAULT_WAIT_SECONDS = 10.0
 
 
@@ -36,79 +45,85 @@ class CorruptProfileError(ProfileError):
         self.backup = backup
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name != "posix":
-        return True  # no cheap check: rely on the lock's age
+def _try_lock(fd: int) -> bool:
+    """Take the OS lock on `fd` without waiting; False when another holder has it."""
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    import fcntl
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    except PermissionError:
-        return True  # exists, owned by someone else
     return True
 
 
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 class FileLock:
-    """An O_CREAT|O_EXCL lock file next to `target` holding "pid time"; stale locks are broken."""
+    """An operating-system lock (flock; msvcrt.locking on Windows) on NAME.lock beside `target`.
+
+    The kernel holds it, so it goes away with the process that held it (a crash or a kill leaves
+    nothing to break) and two processes can never both hold it. The file stays (removing it
+    would let a waiter lock a file that is no longer the one others open); it names its last
+    holder (pid and time) for whoever looks.
+    """
 
     def __init__(self, target: Path, wait: float = DEFAULT_WAIT_SECONDS) -> None:
         self.target = Path(target)
         self.path = self.target.with_name(self.target.name + LOCK_SUFFIX)
         self.wait = wait
-        self._held = False
-
-    def _stale(self) -> bool:
-        try:
-            text = self.path.read_text(encoding="ascii", errors="replace")
-            age = time.time() - self.path.stat().st_mtime
-        except FileNotFoundError:
-            return False  # just released: try again
-        except OSError:
-            return False
-        parts = text.split()
-        try:
-            pid = int(parts[0])
-        except (IndexError, ValueError):
-            # Written by a process that died between creating and filling the file.
-            return age > 1.0
-        return age > STALE_LOCK_SECONDS or not _pid_alive(pid)
+        self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except OSError as exc:
+            raise ProfileError(
+                f"{self.target} cannot be saved ({exc.strerror or exc}: {self.path})"
+            ) from None
         deadline = time.monotonic() + self.wait
         delay = 0.002
-        while True:
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            except FileExistsError:
-                if self._stale():
-                    with contextlib.suppress(FileNotFoundError):
-                        self.path.unlink()
-                    continue
-                if time.monotonic() >= deadline:
-                    raise LockedError(
-                        f"{self.target} is being saved by another SkillShift (lock {self.path}); "
-                        "try again, or delete the lock file if no other SkillShift is running"
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.05)
-                continue
-            except OSError as exc:
-                raise ProfileError(
-                    f"profile {self.target} cannot be locked ({exc.strerror or exc})"
-                ) from None
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                handle.write(f"{os.getpid()} {time.time():.3f}\n")
-            self._held = True
-            return
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise LockedError(
+                    f"{self.target} is being saved by another SkillShift that did not finish "
+                    f"within {self.wait:g} s; try again"
+                )
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        with contextlib.suppress(OSError):  # who holds it: a note, never needed
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {time.time():.3f}\n".encode("ascii"), 0)
+        self._fd = fd
 
     def release(self) -> None:
-        if self._held:
-            self._held = False
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            try:
+                _unlock(fd)
+            finally:
+                os.close(fd)
 
     def __enter__(self) -> FileLock:
         self.acquire()
@@ -127,10 +142,6 @@ class FileLock:
 def locked(target: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[None]:
     with FileLock(target, wait):
         yield
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + BACKUP_SUFFIX)
 
 
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:

@@ -75,6 +75,10 @@ def run_gui(*, smoke_test: bool = False) -> int:
     started = time.perf_counter()
     app = make_application()
 
+    from app.ui.clients import tidy_data_folder
+
+    tidy_data_folder()  # saves a crash cut short are finished, its temp copies deleted
+
     from app.ui.main_window import MainWindow
     from app.ui.services import Services
     from app.ui.settings import Settings

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import shutil
-import tempfile
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -17,6 +15,13 @@ from typing import Any
 
 from app import paths
 from app.core import crypto
+from app.core.atomic import (
+    JOURNAL_FILE,
+    commit_files,
+    recover,
+    remove_leftover_temp_files,
+    write_atomic,
+)
 from app.core.errors import SkillShiftError
 from app.core.inputs import FileTooLargeError, JsonInputError, parse_json, read_limited
 from app.core.profile import Profile
@@ -58,18 +63,25 @@ def today() -> str:
 
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Temp file in the same folder, fsync, rename: a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def tidy_data_folder(root: Path | None = None) -> list[Path]:
+    """At start: finish saves a crash interrupted, then delete the temp files crashes left (they
+    are plain copies of profiles, notes and drafts). Returns the removed temp files."""
+    folder = root if root is not None else paths.data_dir(create=False)
+    profiles = folder / "profiles"
+    if profiles.is_dir():
+        with contextlib.suppress(OSError):
+            for client in profiles.iterdir():
+                if client.is_dir() and (client / JOURNAL_FILE).is_file():
+                    # Another SkillShift saving this client right now finishes it itself.
+                    with (
+                        contextlib.suppress(SkillShiftError, OSError),
+                        locked(client / CLIENT_FILE, wait=0.5),
+                    ):
+                        recover(client)
+    return remove_leftover_temp_files(folder)
 
 
 @dataclass(frozen=True)
@@ -271,8 +283,16 @@ class ClientStore:
         stamp = now()
         return Client(id=_slug(alias), alias=alias, created=stamp, modified=stamp)
 
+    def _finish_interrupted_save(self, folder: Path) -> None:
+        """profile.json and client.json (or their .enc) go together: a save a crash cut short is
+        finished before they are read (not possible in a read-only folder: read as they are)."""
+        if (folder / JOURNAL_FILE).is_file():
+            with contextlib.suppress(SkillShiftError, OSError), locked(folder / CLIENT_FILE):
+                recover(folder)
+
     def load(self, client_id: str, passphrase: str | None = None) -> tuple[Client, Profile]:
         folder = self._dir(client_id)
+        self._finish_interrupted_save(folder)
         if (folder / PROTECTED_FILE).is_file():
             return self._load_protected(client_id, folder, passphrase)
         file = folder / CLIENT_FILE
@@ -329,8 +349,15 @@ class ClientStore:
                 if key is not None:
                     self._write_protected(folder, saved, profile, key)
                 else:
-                    profile.save(folder / PROFILE_FILE)
-                    atomic_write(folder / CLIENT_FILE, _json(saved.to_dict()))
+                    # Both files in one commit: a crash leaves both old or both new.
+                    commit_files(
+                        folder,
+                        {
+                            PROFILE_FILE: _json(profile.to_dict()).encode("utf-8"),
+                            CLIENT_FILE: _json(saved.to_dict()).encode("utf-8"),
+                        },
+                        backups=[PROFILE_FILE],
+                    )
         except OSError as exc:
             raise ClientError(
                 f"client {client.alias!r} cannot be saved ({exc.strerror or exc})"
@@ -338,22 +365,23 @@ class ClientStore:
         return replace(saved, protected=key is not None)
 
     def _write_protected(self, folder: Path, client: Client, profile: Profile, key: str) -> None:
-        # Encrypted files first, then the marker, then the plain files go: a crash in between
-        # leaves both forms, never neither.
-        atomic_write(
-            folder / (PROFILE_FILE + ENC_SUFFIX),
-            crypto.encrypt(_json(profile.to_dict()).encode("utf-8"), key),
+        # The encrypted files, the marker, and the removal of the plain files are one commit:
+        # a crash leaves the plain client or the protected one, never both or neither.
+        commit_files(
+            folder,
+            {
+                PROFILE_FILE + ENC_SUFFIX: crypto.encrypt(
+                    _json(profile.to_dict()).encode("utf-8"), key
+                ),
+                CLIENT_FILE + ENC_SUFFIX: crypto.encrypt(
+                    _json(client.to_dict()).encode("utf-8"), key
+                ),
+                PROTECTED_FILE: _json(
+                    {"schema": CLIENT_SCHEMA, "format": crypto.FORMAT_VERSION, "modified": now()}
+                ).encode("utf-8"),
+            },
+            removals=[PROFILE_FILE, PROFILE_FILE + ".bak", CLIENT_FILE],
         )
-        atomic_write(
-            folder / (CLIENT_FILE + ENC_SUFFIX),
-            crypto.encrypt(_json(client.to_dict()).encode("utf-8"), key),
-        )
-        atomic_write(
-            folder / PROTECTED_FILE,
-            _json({"schema": CLIENT_SCHEMA, "format": crypto.FORMAT_VERSION, "modified": now()}),
-        )
-        for name in (PROFILE_FILE, PROFILE_FILE + ".bak", CLIENT_FILE):
-            (folder / name).unlink(missing_ok=True)
 
     def protect(self, client_id: str, passphrase: str) -> Client:
         """Encrypt a saved client with `passphrase` under a new random id; the plain folder goes."""
@@ -378,12 +406,26 @@ class ClientStore:
                 f"client {client.alias!r} was encrypted, but its unencrypted folder {old} could "
                 f"not be removed ({exc.strerror or exc}); delete it by hand"
             ) from None
+        self._reseal_draft(client_id, hidden.id)
         return saved
+
+    def _reseal_draft(self, old_id: str, new_id: str) -> None:
+        """The autosaved working copy of a client just protected is encrypted too (under its new
+        id); plain temp copies a crash left beside it go."""
+        drafts = self._drafts if self._drafts is not None else DraftStore()
+        draft = drafts.read()
+        if draft is not None and draft.client_id == old_id:
+            try:
+                drafts.write(replace(draft, client_id=new_id))
+            except OSError:
+                drafts.clear()  # never leave it in plain text
+        remove_leftover_temp_files(drafts.path.parent)
 
     def forget_passphrases(self) -> None:
         for client_id in self._keys:
             _draft_keys.pop(client_id, None)
         self._keys.clear()
+        crypto.forget_keys()
 
     def duplicate(self, client_id: str) -> Client:
         client, profile = self.load(client_id)

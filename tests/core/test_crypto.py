@@ -20,11 +20,73 @@ def test_round_trip_with_default_cost() -> None:
     assert crypto.decrypt(blob, SECRET) == data
 
 
-def test_salt_and_nonce_are_fresh_each_time() -> None:
+def test_nonce_is_fresh_each_time_and_the_salt_each_process() -> None:
     one = crypto.encrypt(b"same", SECRET, log2_n=FAST)
     two = crypto.encrypt(b"same", SECRET, log2_n=FAST)
     assert one != two
     assert one[: len(crypto.MAGIC) + 4] == two[: len(crypto.MAGIC) + 4]  # same format and cost
+    salt = slice(len(crypto.MAGIC) + 4, len(crypto.MAGIC) + 4 + crypto.SALT_BYTES)
+    nonce = slice(salt.stop, salt.stop + crypto.NONCE_BYTES)
+    assert one[nonce] != two[nonce]
+    # One derived key per passphrase while the process runs (saves stay quick); a new process,
+    # or forgetting the passphrases, draws a new salt.
+    assert one[salt] == two[salt]
+    crypto.forget_keys()
+    assert crypto.encrypt(b"same", SECRET, log2_n=FAST)[salt] != one[salt]
+
+
+def test_default_cost_and_the_key_is_derived_once() -> None:
+    import time
+
+    assert crypto.SCRYPT_LOG2_N >= 17
+    crypto.forget_keys()
+    start = time.perf_counter()
+    crypto.encrypt(b"first", SECRET)
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    blob = crypto.encrypt(b"second", SECRET)
+    again = time.perf_counter() - start
+    assert again < first / 5, (first, again)
+    assert crypto.decrypt(blob, SECRET) == b"second"
+
+
+def test_files_written_with_the_old_cost_still_open() -> None:
+    blob = crypto.encrypt(b"from an earlier version", SECRET, log2_n=15)
+    crypto.forget_keys()
+    assert crypto.decrypt(blob, SECRET) == b"from an earlier version"
+
+
+@pytest.mark.parametrize(
+    ("log2_n", "r", "p"),
+    [(22, 32, 1), (21, 8, 1), (20, 16, 1), (17, 8, 3), (17, 1, 17), (40, 8, 1), (9, 8, 1)],
+)
+def test_a_costly_or_weak_header_is_refused_before_any_work(log2_n: int, r: int, p: int) -> None:
+    import time
+
+    blob = bytearray(crypto.encrypt(b"x", SECRET, log2_n=FAST))
+    at = len(crypto.MAGIC) + 1
+    blob[at : at + 3] = bytes([log2_n, r, p])
+    start = time.perf_counter()
+    with pytest.raises(CryptoError, match=r"too costly|too weak"):
+        crypto.decrypt(bytes(blob), SECRET)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_the_largest_allowed_cost_is_accepted() -> None:
+    crypto.check_cost(20, 8, 2)  # 1 GiB, r × p = 16
+    crypto.check_cost(17, 8, 1)
+
+
+def test_out_of_memory_is_a_crypto_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cryptography.hazmat.primitives.kdf import scrypt
+
+    def no_memory(self: object, key_material: bytes) -> bytes:
+        raise MemoryError
+
+    monkeypatch.setattr(scrypt.Scrypt, "derive", no_memory)
+    crypto.forget_keys()
+    with pytest.raises(CryptoError, match="not enough memory"):
+        crypto.encrypt(b"x", SECRET, log2_n=FAST)
 
 
 def test_wrong_passphrase_is_a_clear_error() -> None:
@@ -53,7 +115,7 @@ def test_unknown_version_truncated_and_foreign_data() -> None:
         crypto.decrypt(b'{"schema": 1}', SECRET)
     hostile = bytearray(crypto.encrypt(b"x", SECRET, log2_n=FAST))
     hostile[len(crypto.MAGIC) + 1] = 40  # a cost that would take forever / all memory
-    with pytest.raises(CryptoError, match="unsupported key parameters"):
+    with pytest.raises(CryptoError, match="too costly"):
         crypto.decrypt(bytes(hostile), SECRET)
 
 

@@ -274,7 +274,7 @@ def test_client_store_and_drafts_with_a_read_only_data_folder(tmp_path: Path) ->
         assert [c.alias for c in store.list()] == ["Ada"]
         client, profile = store.load(saved.id)
         assert profile.alias == "Ada"
-        with pytest.raises(SkillShiftError, match=r"cannot be (saved|locked)"):
+        with pytest.raises(SkillShiftError, match="cannot be saved"):
             store.save(client, profile)
         with pytest.raises(OSError):
             DraftStore().write(Draft("now", False, None, {}))
@@ -339,6 +339,26 @@ def test_a_200_mb_line_is_read_in_bounded_chunks(command: str) -> None:
     assert len(out.splitlines()) == 3
     # The 200 MB line costs chunks, not its size (it took about 800 MB before).
     assert long - short < 64 * 1024, (short, long)
+
+
+# --------------------------------------------------------------------------- crafted .enc
+
+
+def test_a_crafted_scrypt_cost_is_refused_at_once(tmp_path: Path) -> None:
+    from app.core import crypto
+    from app.ui.clients import ClientStore
+
+    blob = bytearray(crypto.encrypt(b"{}", "correct horse", log2_n=10))
+    blob[len(crypto.MAGIC) + 1] = 22  # log2 n: 4 million
+    blob[len(crypto.MAGIC) + 2] = 32  # r: 16 GiB of memory
+    source = tmp_path / "client.enc"
+    source.write_bytes(bytes(blob))
+    start = time.monotonic()
+    with pytest.raises(crypto.CryptoError, match="too costly"):
+        crypto.decrypt(bytes(blob), "correct horse")
+    with pytest.raises(crypto.CryptoError):
+        ClientStore(tmp_path / "profiles").import_file(source, passphrase="correct horse")
+    assert time.monotonic() - start < 2
 
 
 # --------------------------------------------------------------------------- the last resort

@@ -186,7 +186,9 @@ def test_save_and_load(tmp_path: Path) -> None:
     profile.save(file)
     assert Profile.load(file) == profile
     assert json.loads(file.read_text(encoding="utf-8"))["schema"] == 1
-    assert [p.name for p in file.parent.iterdir()] == ["sam.json"]  # no temp file left
+    # No temp file left; the backup exists from the first save on (a copy of this version).
+    assert sorted(p.name for p in file.parent.iterdir()) == ["sam.json", "sam.json.bak"]
+    assert Profile.load(file.with_name("sam.json.bak")) == profile
 
 
 def test_save_keeps_the_previous_version(tmp_path: Path) -> None:

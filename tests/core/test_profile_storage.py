@@ -133,7 +133,7 @@ def test_set_aside_never_overwrites_an_earlier_one(tmp_path: Path) -> None:
         assert info.value.set_aside is not None
         names.add(info.value.set_aside.name)
     assert len(names) == 3
-    assert sorted(p.read_bytes() for p in tmp_path.iterdir()) == [
+    assert sorted(p.read_bytes() for p in tmp_path.iterdir() if p.suffix != ".lock") == [
         b"garbage 0",
         b"garbage 1",
         b"garbage 2",
@@ -156,27 +156,85 @@ def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
         assert lock.path.read_text().split()[0] == str(os.getpid())
         with pytest.raises(LockedError, match="being saved by another SkillShift"):
             FileLock(target, wait=0.05).acquire()
-    assert not lock.path.exists()
+    with FileLock(target, wait=0.05):  # released: free at once
+        pass
 
 
-def test_stale_locks_are_broken(tmp_path: Path) -> None:
+_HOLD = """
+import sys, time
+from app.core.storage import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("locked", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_killed_holder_leaves_no_lock_behind(tmp_path: Path) -> None:
+    """The OS drops a dead process's lock: nothing to detect, nothing to break."""
     target = tmp_path / "p.json"
-    lock = target.with_name("p.json.lock")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with pytest.raises(LockedError):
+        FileLock(target, wait=0.1).acquire()
+    holder.kill()
+    holder.wait(timeout=30)
+    start = time.monotonic()
+    with FileLock(target, wait=5):
+        pass
+    assert time.monotonic() - start < 1.0
+
+
+_CONTEND = """
+import os, sys, time
+from app.core.storage import FileLock
+target, log, go = sys.argv[1], sys.argv[2], float(sys.argv[3])
+while time.time() < go:
+    pass
+with FileLock(target, wait=30):
+    with open(log, "a") as fh:
+        fh.write(f"in {os.getpid()} {time.monotonic_ns()}\\n")
+    time.sleep(0.03)
+    with open(log, "a") as fh:
+        fh.write(f"out {os.getpid()} {time.monotonic_ns()}\\n")
+"""
+
+
+def test_only_one_process_holds_the_lock_even_past_a_dead_holder(tmp_path: Path) -> None:
+    """Three processes start at the same instant on a lock a dead process left (the case where
+    check-then-delete let two or three hold it at once): never two holders at a time."""
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         check=True,
         capture_output=True,
         text=True,
-    )
-    lock.write_text(f"{dead.stdout.strip()} {time.time()}\n")  # a process that has exited
-    with FileLock(target, wait=0.1):
-        pass
-    lock.write_text(f"{os.getpid()} 0\n")  # alive, but far older than any save takes
-    old = time.time() - storage.STALE_LOCK_SECONDS - 5
-    os.utime(lock, (old, old))
-    with FileLock(target, wait=0.1):
-        pass
-    assert not lock.exists()
+    ).stdout.strip()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    for round_ in range(12):
+        target = tmp_path / f"p{round_}.json"
+        lock = target.with_name(target.name + ".lock")
+        lock.write_text(f"{dead} 0\n")
+        old = time.time() - 3600
+        os.utime(lock, (old, old))
+        log = tmp_path / f"log{round_}.txt"
+        go = time.time() + 1.5
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", _CONTEND, str(target), str(log), str(go)], env=env
+            )
+            for _ in range(3)
+        ]
+        for proc in procs:
+            assert proc.wait(timeout=120) == 0
+        holders = 0
+        for line in log.read_text().splitlines():
+            holders += 1 if line.startswith("in ") else -1
+            assert holders <= 1, f"round {round_}: two processes held the lock at once"
 
 
 _HAMMER = """
@@ -220,5 +278,5 @@ def test_two_processes_saving_at_once_corrupt_nothing(tmp_path: Path) -> None:
     }
     assert backup.alias != final.alias
     leftovers = sorted(p.name for p in tmp_path.iterdir())
-    assert leftovers == ["shared.json", "shared.json.bak"], leftovers
+    assert leftovers == ["shared.json", "shared.json.bak", "shared.json.lock"], leftovers
     assert reads > 0

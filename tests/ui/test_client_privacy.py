@@ -51,7 +51,8 @@ def test_protect_encrypts_and_needs_the_passphrase(tmp_path: Path) -> None:
     folder = store.root / protected.id
     assert "ana" not in protected.id
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["client.json.enc", "profile.json.enc", "protected.json"]
+    # The lock file (the OS lock's anchor) holds a pid and a time, nothing personal.
+    assert names == ["client.json.enc", "client.json.lock", "profile.json.enc", "protected.json"]
     blob = _all_bytes(folder)
     assert b"Ana" not in blob and b"night shifts" not in blob and b"train new staff" not in blob
     listed = ClientStore(store.root).list()
