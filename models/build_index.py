@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app import paths
 from app.commands.evaluate import HEAD_HELD_OUT_SPLITS, held_out_rule
+from app.core import integrity
 from app.core.encoder import PROVIDER_CHOICES, OnnxEncoder
 from app.core.index import INDEX_FILE, KINDS, EmbeddingStore, IndexFile, save_index
 from app.core.matching import (
@@ -85,6 +86,7 @@ def build(
         # The classifier reads titles the way search does, from the vectors just written.
         counts = build_head(out.with_name(HEAD_FILE), encoder, store, db, db_hash)
         sources["title head"] = f"fitted on {counts['queries']} queries"
+    integrity.record_files([out, out.with_name(HEAD_FILE)])  # the bundle's manifest
     return sources
 
 

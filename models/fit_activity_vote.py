@@ -21,6 +21,7 @@ import onnx
 from onnx import numpy_helper
 
 from app import paths
+from app.core import integrity
 from app.core.activity_vote import VOTE_FILE, ActivityVote, VoteParams, write_vote_params
 from app.core.validation import is_validation_occupation
 from models.common import (
@@ -153,6 +154,7 @@ def main() -> None:
     write_vote_params(args.out, params, sha, report)
     if args.model.parent == args.out.parent:
         update_model_card(args.out.parent, params, report)
+    integrity.record_files([args.out])  # the bundle's manifest (the card records itself)
     print(json.dumps({k: v for k, v in report.items() if k != "grid"}, indent=1))
     print(f"chosen: weight {params.weight}, prior {params.prior} -> {args.out}")
 

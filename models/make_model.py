@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.core import integrity
 from models.common import (
     BASE_DIR,
     DIM,
@@ -213,6 +214,7 @@ def _install(staged: dict[str, Path]) -> None:
     """Move staged files into models/, the model next to last and the manifest last."""
     for name in sorted(staged, key=lambda n: (n == "manifest.json", n == MODEL_FILE)):
         staged[name].replace(MODELS_DIR / name)
+    integrity.record_files([MODELS_DIR / name for name in staged])  # the bundle's manifest
 
 
 def _graph(stage: str, reuse: bool, tokenizer: Path, log: dict, hyper: dict | None = None) -> Path:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.core import integrity
 from models.common import MAX_LENGTH
 from models.fetch_base import BASE_NAME, WHEEL_FILE
 
@@ -311,4 +312,5 @@ def replace_card_section(folder: Path, heading: str, lines: Sequence[str]) -> Pa
         if entry is not None:
             entry.update(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
             manifest_file.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    integrity.record_files([card, manifest_file])  # the bundle's manifest of checksums
     return card

@@ -29,6 +29,7 @@ from _build_exposure import (  # noqa: E402
 from _build_labour import OEWS_TOP_CODE, build_labour  # noqa: E402
 from _build_onet import build_onet  # noqa: E402
 
+from app.core import integrity  # noqa: E402
 from app.core.catalog import SCHEMA_VERSION, content_hash  # noqa: E402
 
 OCCUPATION_COLUMNS = (
@@ -399,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (source / "onet" / "Occupation Data.txt").is_file():
         parser.error(f"no source data in {source} (expected onet/, esco/, bls/ … folders)")
     coverage = build(source, args.out.resolve(), phase=args.phase)
+    integrity.record_files([args.out.resolve()])  # the bundle's manifest of checksums
     size = args.out.stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {coverage['build_seconds']} s")
     for key, value in coverage.items():

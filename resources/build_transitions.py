@@ -22,7 +22,7 @@ from app.offline import disable_telemetry  # noqa: E402
 
 disable_telemetry()  # before anything loads onnxruntime (the model scores every task)
 
-from app.core import graph  # noqa: E402
+from app.core import graph, integrity  # noqa: E402
 from app.core.graph import COMPONENTS, OccupationData, Weights  # noqa: E402
 from app.core.validation import is_validation_occupation  # noqa: E402
 
@@ -625,6 +625,7 @@ def main(
         content_hash=graph.db_content_hash(con),
         out=args.out,
     )
+    integrity.record_files([args.out])  # the bundle's manifest of checksums
     log(
         f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s"
     )

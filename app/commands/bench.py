@@ -21,6 +21,7 @@ from typing import Any
 
 from app.commands.io import write_json
 from app.commands.match import add_runtime_arguments, open_encoder, positive_int
+from app.core import integrity
 from app.core.encoder import (
     DEFAULT_BATCH_SIZE,
     PARALLEL_MIN_BATCHES,
@@ -122,14 +123,56 @@ def bench_session(ctx: BenchContext) -> list[BenchResult]:
     seconds = ctx.median(
         lambda: build_session(model_file, provider=args.provider, threads=args.threads)
     )
-    first = ctx.median(lambda: OnnxEncoder(provider=args.provider, threads=args.threads).session, 3)
+
+    def first_use() -> object:
+        integrity.forget()  # each start checks the files again
+        return OnnxEncoder(provider=args.provider, threads=args.threads).session
+
+    first = ctx.median(first_use, 3)
     return [
         BenchResult("session_start", round(seconds * 1000, 1), "ms", goal=150),
         BenchResult(
             "encoder_first_use",
             round(first * 1000, 1),
             "ms",
-            detail={"includes": "manifest, file check (cached), tokenizer, session"},
+            detail={"includes": "manifest, file check by content, tokenizer, session"},
+        ),
+    ]
+
+
+@bench("integrity")
+def bench_integrity(ctx: BenchContext) -> list[BenchResult]:
+    """Every bundled file checked by content, as each start does (nothing remembered between
+    starts): all of them as the window does, and what `match` checks before its first answer."""
+    sizes = {name: integrity.location(name).stat().st_size for name in integrity.BUNDLED}
+
+    def all_files() -> None:
+        integrity.forget()
+        integrity.verify_bundle()
+
+    def one_by_one() -> None:
+        integrity.forget()
+        for name in integrity.BUNDLED:
+            integrity.verify(name)
+
+    parallel = ctx.median(all_files)
+    serial = ctx.median(one_by_one)
+    return [
+        BenchResult(
+            "integrity_check_all",
+            round(parallel * 1000, 1),
+            "ms",
+            detail={
+                "files": len(sizes),
+                "megabytes": round(sum(sizes.values()) / 1e6, 1),
+                "how": "sha256 of every bundled file, 2 threads (the window's first job)",
+            },
+        ),
+        BenchResult(
+            "integrity_check_serial",
+            round(serial * 1000, 1),
+            "ms",
+            detail={"how": "one file after another, as the CLI checks each before first use"},
         ),
     ]
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.core import integrity
 from app.core.validation import is_validation_occupation
 
 VOTE_FILE = "activity_vote.json"
@@ -160,7 +161,9 @@ def write_vote_params(path: Path, params: VoteParams, model_sha256: str, meta: d
 
 
 def load_vote_params(path: Path, model_sha256: str) -> VoteParams | None:
-    """The fitted blend for this model; None when the file is missing, damaged or another model's."""
+    """The fitted blend for this model; None when the file is missing, damaged or another model's
+    (the bundled file must match its recorded checksum: a ResourceError otherwise)."""
+    integrity.check(path)
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
         if record.get("format") != 1 or record.get("model_sha256") != model_sha256:

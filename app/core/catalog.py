@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import threading
@@ -22,11 +20,6 @@ SCHEMA_VERSION = 1
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CODE = re.compile(r"^(\d{2})-?(\d{4})(?:\.(\d{2}))?$")
 _REBUILD = "run `make resources` to build it"
-_RESTORE = "reinstall SkillShift (or, in a source checkout, run `make resources`) to restore it"
-# Databases whose content hash matched, by (path, size, mtime_ns): checked once per file version,
-# in memory and in the user cache, so opening stays fast after the first start.
-_VERIFIED_DB: set[tuple[str, int, int]] = set()
-_VERIFY_CACHE_FILE = "verified-db.json"
 
 SkillKind = Literal["skill", "knowledge"]
 Relation = Literal["essential", "optional"]
@@ -201,51 +194,17 @@ def content_hash(connection: sqlite3.Connection) -> str:
 
 
 def verify_database(path: str | Path | None = None) -> None:
-    """Refuse a modified database (ResourceError saying how to restore it); cheap once checked."""
+    """Refuse a modified database (ResourceError saying how to restore it); checked by content
+    once per process."""
     with Catalog.open(path, verify=True):
         pass
 
 
 def _verify_once(catalog: Catalog) -> None:
-    stat = catalog.path.stat()
-    key = (str(catalog.path.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key in _VERIFIED_DB:
-        return
-    try:
-        cache_file: Path | None = paths.cache_dir() / _VERIFY_CACHE_FILE
-    except OSError:
-        cache_file = None
-    cached: dict[str, Any] = {}
-    if cache_file is not None:
-        with contextlib.suppress(OSError, ValueError):
-            loaded = json.loads(cache_file.read_text(encoding="utf-8"))
-            cached = loaded if isinstance(loaded, dict) else {}
-    expected = catalog.meta().get("content_hash")
-    entry = cached.get(key[0])
-    if (
-        isinstance(entry, dict)
-        and [entry.get("size"), entry.get("mtime_ns"), entry.get("content_hash")]
-        == [key[1], key[2], expected]
-        and expected
-    ):
-        _VERIFIED_DB.add(key)
-        return
-    if not expected or not catalog.verify():
-        unpacked = cache_file is not None and catalog.path.parent == cache_file.parent
-        # A copy unpacked into the user cache from the bundle comes back when deleted.
-        fix = f"delete it and SkillShift unpacks it again, or {_RESTORE}" if unpacked else _RESTORE
-        raise ResourceError(
-            f"the SkillShift database {catalog.path} has been modified or damaged (its content "
-            f"does not match the checksum recorded when it was built); {fix}"
-        )
-    _VERIFIED_DB.add(key)
-    if cache_file is not None:
-        cached[key[0]] = {"size": key[1], "mtime_ns": key[2], "content_hash": expected}
-        tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-        with contextlib.suppress(OSError, ValueError):
-            tmp.write_text(json.dumps(cached), encoding="utf-8")
-            tmp.replace(cache_file)
-        tmp.unlink(missing_ok=True)
+    """The app's own database against the bundle's manifest, by content (app/core/integrity.py)."""
+    from app.core import integrity
+
+    integrity.verify(integrity.DATABASE, catalog.path)
 
 
 _OCCUPATION_SQL = (

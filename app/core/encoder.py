@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from app import paths
+from app.core import integrity
 from app.core.errors import ResourceError, SkillShiftError
 from app.core.progress import NULL_PROGRESS, Progress, check_cancelled
 
@@ -191,9 +192,6 @@ def _shown(path: Path) -> str:
 
 # --------------------------------------------------------------------------- file verification
 
-_VERIFIED: dict[tuple[str, int, int], str] = {}
-_VERIFY_CACHE_FILE = "verified-files.json"
-
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
@@ -203,82 +201,31 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _verify_cache_path() -> Path | None:
-    try:
-        return paths.cache_dir() / _VERIFY_CACHE_FILE
-    except OSError:
-        return None
-
-
-def _read_verify_cache(path: Path | None) -> dict[str, Any]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write_verify_cache(path: Path | None, data: dict[str, Any]) -> None:
-    if path is None:
-        return
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(data, indent=0), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        # A cache that cannot be written only costs a re-hash next start.
-        tmp.unlink(missing_ok=True)
-
-
 def verify_files(manifest: Manifest, names: Sequence[str] | None = None) -> None:
-    """Check the model files against the manifest's sha256 and size.
+    """Check a model folder's files against its manifest's sha256 and size, by content.
 
-    The result is remembered per (path, size, mtime) in memory and in the user cache, so a warm
-    start does not re-hash 25 MB; a modified file changes its mtime or size and is hashed again.
+    The bundled model is checked against the bundle's manifest instead (app/core/integrity.py);
+    this serves other model folders (evaluation baselines, tests).
     """
     wanted = list(names) if names is not None else [manifest.model_file, manifest.tokenizer_file]
-    cache_path = _verify_cache_path()
-    disk_cache: dict[str, Any] | None = None
-    changed = False
     for name in wanted:
         expected = manifest.files.get(name)
         path = manifest.directory / name
         if expected is None:
             raise ResourceError(f"model manifest has no checksum for {name}; {restore_hint()}")
         try:
-            stat = path.stat()
+            size = path.stat().st_size
         except FileNotFoundError:
             raise ResourceError(f"model file {_shown(path)} is missing; {restore_hint()}") from None
-        if stat.st_size != expected.size:
+        if size != expected.size:
             raise ResourceError(
-                f"model file {_shown(path)} has been modified ({stat.st_size} bytes, expected "
+                f"model file {_shown(path)} has been modified ({size} bytes, expected "
                 f"{expected.size}); {restore_hint()}"
             )
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-        actual = _VERIFIED.get(key)
-        if actual is None:
-            if disk_cache is None:
-                disk_cache = _read_verify_cache(cache_path)
-            entry = disk_cache.get(key[0])
-            if (
-                isinstance(entry, dict)
-                and entry.get("size") == key[1]
-                and entry.get("mtime_ns") == key[2]
-            ):
-                actual = str(entry.get("sha256"))
-            else:
-                actual = sha256_file(path)
-                disk_cache[key[0]] = {"size": key[1], "mtime_ns": key[2], "sha256": actual}
-                changed = True
-        if actual != expected.sha256:
+        if sha256_file(path) != expected.sha256:
             raise ResourceError(
                 f"model file {_shown(path)} has been modified (checksum mismatch); {restore_hint()}"
             )
-        _VERIFIED[key] = actual
-    if changed and disk_cache is not None:
-        _write_verify_cache(cache_path, disk_cache)
 
 
 # --------------------------------------------------------------------------- session
@@ -554,6 +501,8 @@ class OnnxEncoder:
     @property
     def manifest(self) -> Manifest:
         if self._manifest is None:
+            if self._verify:
+                integrity.check(self._model_dir / MANIFEST_FILE)  # the bundled one: by content
             self._manifest = load_manifest(self._model_dir)
         return self._manifest
 
@@ -608,7 +557,10 @@ class OnnxEncoder:
             if self._session is not None:
                 return
             manifest = self.manifest
-            if self._verify:
+            if self._verify and integrity.bundled_name(manifest.model_path) is not None:
+                integrity.check(manifest.model_path)
+                integrity.check(manifest.tokenizer_path)
+            elif self._verify:
                 verify_files(manifest)
             tokenizer = load_tokenizer(manifest.tokenizer_path, manifest.max_length)
             session, info = build_session(

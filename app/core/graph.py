@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from app import paths
+from app.core import integrity
 from app.core.errors import ResourceError, SkillShiftError, UnknownCodeError
 
 TRANSITIONS_FILE = "transitions.npz"
@@ -459,6 +460,7 @@ def load_resource(
     file = path if path is not None else resource_file()
     if not file.is_file():
         raise ResourceError(f"transitions file {file.name} is missing; {rebuild_hint()}")
+    integrity.check(file)
     try:
         with np.load(file, allow_pickle=False) as npz:
             meta = json.loads(npz["meta"].tobytes().decode("utf-8"))

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from app import paths
+from app.core import integrity
 from app.core.errors import ResourceError
 from app.core.progress import NULL_PROGRESS, Progress, check_cancelled
 
@@ -190,6 +191,7 @@ class IndexFile:
 
 
 def _open(path: Path) -> IndexFile | None:
+    integrity.check(path)  # the bundled file: refused when modified, never rebuilt around
     if not path.is_file():
         return None
     try:

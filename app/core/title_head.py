@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from app.core import integrity
 from app.core.index import pack_texts, unpack_texts
 from app.core.progress import NULL_PROGRESS, Progress, check_cancelled
 
@@ -169,7 +170,9 @@ def save_title_head(path: Path, head: TitleHead) -> None:
 
 
 def load_title_head(path: Path, model_sha256: str) -> TitleHead | None:
-    """The head in `path` if it was fitted on this model; None when absent, damaged or stale."""
+    """The head in `path` if it was fitted on this model; None when absent, damaged or stale
+    (the bundled file must match its recorded checksum: a ResourceError otherwise)."""
+    integrity.check(path)
     if not path.is_file():
         return None
     try:

@@ -90,7 +90,11 @@ class Services:
         return engine is not None and engine._ctx is not None
 
     def load_search(self, progress: Progress) -> str:
-        """Model session and title index: what a search needs. Returns the provider in use."""
+        """Every bundled file checked by content (off the GUI thread, before anything uses them),
+        then the model session and title index a search needs. Returns the provider in use."""
+        from app.core import integrity
+
+        integrity.verify_bundle(progress)
         encoder = self.encoder()
         provider = encoder.provider  # builds the onnxruntime session
         self.matcher().titles(progress)

@@ -139,6 +139,7 @@ def test_bundle_contents(frozen: Path) -> None:
     root = internal if internal.is_dir() else frozen.parent
     for rel in (
         "resources/skillshift.db.gz",
+        "resources/checksums.json",
         "resources/transitions.npz",
         "models/skillshift-encoder.onnx",
         "models/tokenizer.json",
