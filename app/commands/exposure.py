@@ -12,7 +12,7 @@ from app.commands.io import write_json_line
 from app.commands.match import StderrProgress, add_runtime_arguments, line_batches, open_encoder
 from app.core.encoder import Encoder
 from app.core.errors import SkillShiftError
-from app.core.matching import Matcher
+from app.core.matching import Matcher, unreadable_reason
 
 EMPTY_RECORD: dict[str, Any] = {"label": None, "probs": None, "nearest_task": None}
 
@@ -20,9 +20,16 @@ EMPTY_RECORD: dict[str, Any] = {"label": None, "probs": None, "nearest_task": No
 def exposure_records(
     encoder: Encoder, matcher: Matcher, texts: Sequence[str]
 ) -> list[dict[str, Any]]:
-    """One record per text, in order; blank texts get nulls rather than a guess."""
-    live = [i for i, text in enumerate(texts) if text.strip()]
-    records: list[dict[str, Any]] = [{"text": text, **EMPTY_RECORD} for text in texts]
+    """One record per text, in order; text the model cannot read (blank, no Latin letter or
+    digit) gets nulls and a "reason" rather than a guess, as `match` does."""
+    reasons = [unreadable_reason(text) for text in texts]
+    live = [i for i, reason in enumerate(reasons) if reason is None]
+    records: list[dict[str, Any]] = [
+        {"text": text, **EMPTY_RECORD}
+        if reason is None
+        else {"text": text, **EMPTY_RECORD, "reason": reason}
+        for text, reason in zip(texts, reasons, strict=True)
+    ]
     if not live:
         return records
     scored = [texts[i] for i in live]
@@ -60,7 +67,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     (record,) = exposure_records(encoder, matcher, [" ".join(args.text)])
     if record["label"] is None:
-        print("nothing to score")
+        reason = "" if record["reason"] == "blank" else ": no letters or digits the model reads"
+        print(f"nothing to score{reason}")
         return 0
     probs = "  ".join(f"{k} {v:.2f}" for k, v in record["probs"].items())
     task = record["nearest_task"]

@@ -16,7 +16,7 @@ from typing import Any
 from app.commands.io import read_jsonl_lines, write_json_line
 from app.core.encoder import PROVIDER_CHOICES, OnnxEncoder
 from app.core.errors import SkillShiftError
-from app.core.matching import Matcher
+from app.core.matching import Matcher, unreadable_reason
 
 MAX_BATCH = 64
 
@@ -136,10 +136,14 @@ def line_batches(max_batch: int = MAX_BATCH) -> Iterator[list[str]]:
 
 
 def match_record(query: str, matches: list[Any]) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "query": query,
         "matches": [{"code": m.code, "title": m.title, "score": m.score} for m in matches],
     }
+    reason = unreadable_reason(query)
+    if reason is not None:
+        record["reason"] = reason  # why there is no answer ("blank", "no_readable_text")
+    return record
 
 
 def _run(args: argparse.Namespace) -> int:

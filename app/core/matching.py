@@ -343,6 +343,20 @@ def raw_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(folded)
 
 
+def unreadable_reason(text: str) -> str | None:
+    """Why the model and the search cannot read `text`, or None when they can.
+
+    "blank", or "no_readable_text": no Latin letter or digit (another script, zero-width
+    spaces, control characters). The model and the titles are English, and a guess from text
+    it cannot read would only look like an answer. The one place this rule lives.
+    """
+    if not text.strip():
+        return "blank"
+    if not raw_tokens(text):
+        return "no_readable_text"
+    return None
+
+
 def singular(word: str) -> str:
     """Crude singular so "Registered Nurses" and "registered nurse" meet; applied to both sides."""
     if len(word) <= 3 or word.isdigit():
@@ -1294,7 +1308,7 @@ class Matcher:
         index = self.titles()
         results: list[list[OccupationMatch]] = []
         for query in queries:
-            reads = analyse_query(query, index) if query.strip() else []
+            reads = analyse_query(query, index) if unreadable_reason(query) is None else []
             if not reads:
                 results.append([])
                 continue

@@ -61,8 +61,8 @@ def test_match_jsonl_contract(data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     records = json_lines(result.stdout)
     assert [r["query"] for r in records] == ["rn", "", long_line[:2000], "Software Developer", "  "]
-    assert records[1] == {"query": "", "matches": []}
-    assert records[4]["matches"] == []
+    assert records[1] == {"query": "", "matches": [], "reason": "blank"}
+    assert records[4] == {"query": "  ", "matches": [], "reason": "blank"}
     for record in (records[0], records[2], records[3]):
         assert list(record) == ["query", "matches"]
         matches = record["matches"]
@@ -82,7 +82,13 @@ def test_exposure_jsonl_contract(data_dir: Path) -> None:
     result = run_cli(["exposure", "--jsonl"], stdin, data_dir)
     assert result.returncode == 0, result.stderr.decode()
     first, empty, third = json_lines(result.stdout)
-    assert empty == {"text": "", "label": None, "probs": None, "nearest_task": None}
+    assert empty == {
+        "text": "",
+        "label": None,
+        "probs": None,
+        "nearest_task": None,
+        "reason": "blank",
+    }
     for record in (first, third):
         assert list(record) == ["text", "label", "probs", "nearest_task"]
         probs = record["probs"]
@@ -105,6 +111,35 @@ def test_exposure_jsonl_contract(data_dir: Path) -> None:
     expected = matcher.exposure_probs([statement], model)[0]
     assert list(first["probs"].values()) == pytest.approx(expected.tolist(), abs=2e-3)  # type: ignore[union-attr]
     assert not np.allclose(expected, model[0], atol=1e-3)
+
+
+UNREADABLE = ["护士", "\u200b" * 12, "\x00" * 8, "\u202e\u200d\ufeff", "🔥🔥"]
+
+
+def test_text_the_model_cannot_read_gets_no_guess(data_dir: Path) -> None:
+    """Chinese (for now), zero-width spaces, NUL bytes: null and a reason, never a confident
+    label with an unrelated "evidence" task ("Act as pallbearers")."""
+    stdin = ("\n".join([*UNREADABLE, "Give injections to patients."]) + "\n").encode()
+    result = run_cli(["exposure", "--jsonl"], stdin, data_dir)
+    assert result.returncode == 0, result.stderr.decode()
+    records = json_lines(result.stdout)
+    for text, record in zip(UNREADABLE, records, strict=False):
+        assert record == {
+            "text": text,
+            "label": None,
+            "probs": None,
+            "nearest_task": None,
+            "reason": "no_readable_text",
+        }
+    assert records[-1]["label"] in {"E0", "E1", "E2"} and "reason" not in records[-1]
+    result = run_cli(["match", "--jsonl"], stdin, data_dir)
+    records = json_lines(result.stdout)
+    for record in records[:-1]:
+        assert record["matches"] == [] and record["reason"] == "no_readable_text"
+    assert records[-1]["matches"] and "reason" not in records[-1]
+    result = run_cli(["exposure", "护士"], b"", data_dir)
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("nothing to score")
 
 
 def test_undecodable_input_is_a_clear_error(data_dir: Path) -> None:
