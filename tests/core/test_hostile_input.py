@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -95,10 +97,15 @@ def catalog() -> Iterator[Catalog]:
 
 # --------------------------------------------------------------------------- profiles
 
+# Whole numbers beyond any float (JSON has no limit: 1 followed by 400 zeros is valid).
+huge_ints = st.integers(min_value=2**1024, max_value=10**400) | st.integers(
+    min_value=-(10**400), max_value=-(2**1024)
+)
 json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(min_value=-(2**70), max_value=2**70)
+    | huge_ints
     | st.floats(allow_nan=True, allow_infinity=True)
     | hostile_text,
     lambda inner: st.lists(inner, max_size=6) | st.dictionaries(hostile_text, inner, max_size=6),
@@ -116,13 +123,25 @@ profile_fields = st.fixed_dictionaries(
                 optional={
                     "share": st.floats(allow_nan=True, allow_infinity=True)
                     | st.integers(min_value=-5, max_value=5)
+                    | huge_ints
                 },
             )
-            | st.integers(min_value=-3, max_value=10**12),
+            | st.integers(min_value=-3, max_value=10**12)
+            | huge_ints,
             max_size=8,
         ),
-        "skills": st.lists(json_values, max_size=5),
-        "preferences": json_values,
+        "skills": st.lists(
+            json_values
+            | st.fixed_dictionaries(
+                {"kind": st.just("onet"), "value": st.just("2.A.1.a"), "level": huge_ints}
+            ),
+            max_size=5,
+        ),
+        "preferences": json_values
+        | st.fixed_dictionaries(
+            {},
+            optional={"max_zone_step": huge_ints, "min_wage_ratio": huge_ints | st.floats()},
+        ),
         "include_occupation_skills": json_values,
     },
 )
@@ -413,6 +432,49 @@ def test_cli_profile_commands(
         code, out, _ = run_cli(argv, b"", capsys, monkeypatch)
         if code == 0:
             json.loads(out)
+
+
+def _special_file(kind: str, folder: Path) -> Path:
+    """A path that is not a plain profile file: it must be refused at once, never read."""
+    if kind == "device":
+        return Path("/dev/zero")
+    if kind == "folder":
+        return folder
+    if kind == "named pipe":
+        fifo = folder / "pipe.json"
+        if not fifo.exists():
+            os.mkfifo(fifo)
+        return fifo
+    if kind == "link to a device":
+        link = folder / "zero.json"
+        if not link.exists():
+            link.symlink_to("/dev/zero")
+        return link
+    file = folder / "digits.json"  # a number of more digits than Python converts by default
+    head = '{"schema": 1, "occupation": "43-4051.00", "tasks": [{"task_id": 2578, "share": '
+    file.write_text(head + "9" * 5000 + "}]}", encoding="utf-8")
+    return file
+
+
+@MODEL
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and /dev/zero are POSIX")
+@given(
+    kind=st.sampled_from(["device", "folder", "named pipe", "link to a device", "5000 digits"]),
+    command=st.sampled_from(["analyze", "plan"]),
+)
+def test_cli_profile_commands_on_special_files(
+    cli_engine: Engine,
+    kind: str,
+    command: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: Any,
+) -> None:
+    file = _special_file(kind, tmp_path_factory.mktemp("special"))
+    argv = [command, str(file)] + (["--target", "29-1141.00"] if command == "plan" else [])
+    code, _out, err = run_cli(argv, b"", capsys, monkeypatch)
+    assert code == 2, (kind, err)
+    assert "set_int_max_str_digits" not in err
 
 
 def test_cli_invalid_utf8_in_a_real_process() -> None:
