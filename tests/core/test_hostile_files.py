@@ -381,3 +381,28 @@ def test_an_unforeseen_error_leaves_a_crash_log_and_one_line(
     log = Path(err.split("details were written to ")[1].split(";")[0])
     assert log.parent == paths.data_dir()
     assert "raise RuntimeError" in log.read_text(encoding="utf-8")
+
+
+def test_the_window_reports_an_unforeseen_error_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An exception in a Qt slot: a crash log, one line on stderr and in the window's banner."""
+    from app.ui import application
+
+    shown: list[str] = []
+
+    class Window:
+        def show_error(self, message: str) -> None:
+            shown.append(message)
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    application._install_excepthook(Window())
+    try:
+        raise ValueError("a slot broke")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert shown and shown[0] in err and "unexpected error (ValueError: a slot broke)" in shown[0]
+    log = Path(shown[0].split("details were written to ")[1].split(";")[0])
+    assert log.is_file() and 'raise ValueError("a slot broke")' in log.read_text(encoding="utf-8")
