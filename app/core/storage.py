@@ -114,7 +114,8 @@ class FileLock:
             delay = min(delay * 2, 0.05)
         with contextlib.suppress(OSError):  # who holds it: a note, never needed
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()} {time.time():.3f}\n".encode("ascii"), 0)
+            os.lseek(fd, 0, os.SEEK_SET)  # (os.pwrite does not exist on Windows)
+            os.write(fd, f"{os.getpid()} {time.time():.3f}\n".encode("ascii"))
         self._fd = fd
 
     def release(self) -> None:
