@@ -452,8 +452,8 @@ class MainWindow(QMainWindow):
             if reason != self._autosave_error:
                 self._autosave_error = reason
                 self.show_error(
-                    self.tr("Autosave failed: {e} ({folder})").format(
-                        e=reason, folder=self.drafts.path.parent
+                    self.tr("Autosave failed: {e}").format(
+                        e=f"{reason} ({self.drafts.path.parent})"
                     )
                 )
             return

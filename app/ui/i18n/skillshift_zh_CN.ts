@@ -887,6 +887,10 @@ Restore the previous version?</source>
         <translation>自动保存失败：{e}</translation>
     </message>
     <message>
+        <source>Nothing can be saved: the data folder {folder} cannot be written ({problem}). Choose another folder on the Settings page.</source>
+        <translation>无法保存：数据文件夹 {folder} 无法写入（{problem}）。请在“设置与关于”页选择其他文件夹。</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>Restore your work?</source>
         <translation>恢复您的工作？</translation>
