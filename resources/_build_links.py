@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ _TEXT_STOP = _TITLE_STOP | {
 _SUFFIXES = ("ation", "ing", "ers", "er", "ed", "ly", "ion", "al", "ive", "ment", "ist", "or")
 
 
+@cache
 def _fold(word: str) -> str:
     """Plural to singular, roughly: 'nurses' -> 'nurse', 'midwives' -> 'midwife'."""
     if len(word) > 4 and word.endswith("ies"):
@@ -77,6 +79,7 @@ def _fold(word: str) -> str:
     return word
 
 
+@cache
 def _stem(word: str) -> str:
     """A crude stem for description text ('designs', 'designer', 'designing' meet)."""
     word = _fold(word)
@@ -90,6 +93,7 @@ def title_words(value: str) -> list[str]:
     return [_fold(w) for w in _WORD.findall(value.lower()) if w not in _TITLE_STOP]
 
 
+@cache
 def title_key(value: str) -> str:
     """A title or label reduced for exact comparison: no bracketed part, folded words."""
     return " ".join(title_words(_PARENS.sub(" ", value)))
@@ -137,16 +141,44 @@ class _Text:
         docs = len(self.bags)
         self.idf = np.array([math.log((docs + 1) / (df[w] + 1)) + 1 for w in words])
 
-    def matrix(self, bags: Iterable[Counter[str]]) -> np.ndarray:
-        rows = list(bags)
-        out = np.zeros((len(rows), len(self.vocab)), dtype=np.float64)
-        for r, bag in enumerate(rows):
-            for word, count in bag.items():
-                j = self.vocab.get(word)
-                if j is not None:
-                    out[r, j] = (1 + math.log(count)) * self.idf[j]
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms > 0, norms, 1.0)
+    def vectors(self, bags: Iterable[Counter[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each bag as (word indices, unit-length weights); words outside the vocabulary drop."""
+        out = []
+        for bag in bags:
+            pairs = sorted(
+                (self.vocab[w], (1 + math.log(n)) * self.idf[self.vocab[w]])
+                for w, n in bag.items()
+                if w in self.vocab
+            )
+            index = np.array([j for j, _ in pairs], dtype=np.int64)
+            value = np.array([v for _, v in pairs], dtype=np.float64)
+            norm = float(np.sqrt(value @ value))
+            out.append((index, value / norm if norm else value))
+        return out
+
+    def cosines(
+        self, rows: list[tuple[np.ndarray, np.ndarray]], cols: list[tuple[np.ndarray, np.ndarray]]
+    ) -> np.ndarray:
+        """Cosine of every row against every column, through an inverted index of the columns
+        (the vectors are sparse: a dense product would hold 3,007 x 7,000 weights)."""
+        owner: list[list[int]] = [[] for _ in self.vocab]
+        weight: list[list[float]] = [[] for _ in self.vocab]
+        for c, (index, value) in enumerate(cols):
+            for j, v in zip(index.tolist(), value.tolist(), strict=True):
+                owner[j].append(c)
+                weight[j].append(v)
+        post_owner = [np.array(o, dtype=np.int64) for o in owner]
+        post_weight = [np.array(w, dtype=np.float64) for w in weight]
+        out = np.zeros((len(rows), len(cols)))
+        for r, (index, value) in enumerate(rows):
+            if not len(index):
+                continue
+            hits = np.concatenate([post_owner[j] for j in index.tolist()])
+            contrib = np.concatenate(
+                [post_weight[j] * v for j, v in zip(index.tolist(), value.tolist(), strict=True)]
+            )
+            out[r] = np.bincount(hits, weights=contrib, minlength=len(cols))
+        return out
 
 
 class _Titles:
@@ -291,10 +323,10 @@ def build_onet_esco(
     o_desc = [_bag(occ[c].get("description") or "") for c in codes]
     o_task = [_bag(" ".join(tasks[c])) for c in codes]
     text = _Text(e_desc + e_skill + o_desc + o_task)
-    description = text.matrix(o_desc) @ text.matrix(e_desc).T
-    content = (
-        text.matrix(d + t for d, t in zip(o_desc, o_task, strict=True))
-        @ text.matrix(d + s for d, s in zip(e_desc, e_skill, strict=True)).T
+    description = text.cosines(text.vectors(o_desc), text.vectors(e_desc))
+    content = text.cosines(
+        text.vectors(d + t for d, t in zip(o_desc, o_task, strict=True)),
+        text.vectors(d + s for d, s in zip(e_desc, e_skill, strict=True)),
     )
 
     scored: dict[str, list[Candidate]] = {}
