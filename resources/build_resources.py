@@ -20,13 +20,14 @@ from app.offline import disable_telemetry  # noqa: E402
 disable_telemetry()  # the database build needs no model, but no run may ever phone home
 
 from _build_common import Row, Tables  # noqa: E402
-from _build_esco import build_esco, build_onet_esco  # noqa: E402
+from _build_esco import build_esco  # noqa: E402
 from _build_exposure import (  # noqa: E402
     MS_IWA_COLUMNS,
     build_eloundou_tasks,
     build_exposure_rest,
 )
 from _build_labour import OEWS_TOP_CODE, build_labour  # noqa: E402
+from _build_links import build_onet_esco  # noqa: E402
 from _build_onet import build_onet  # noqa: E402
 
 from app.core import integrity  # noqa: E402
@@ -118,8 +119,8 @@ CREATE VIEW esco_occupation_skills AS
     JOIN esco_occupations AS o ON o.id = l.occupation_id
     JOIN esco_skills AS s ON s.id = l.skill_id;
 CREATE TABLE onet_esco (
-    code TEXT NOT NULL, esco_uri TEXT NOT NULL, method TEXT NOT NULL, score REAL,
-    confidence REAL, PRIMARY KEY (code, esco_uri)
+    code TEXT NOT NULL, esco_uri TEXT NOT NULL, rank INTEGER NOT NULL, method TEXT NOT NULL,
+    score REAL NOT NULL, confidence REAL, PRIMARY KEY (code, esco_uri), UNIQUE (code, rank)
 ) WITHOUT ROWID;
 CREATE INDEX onet_esco_uri ON onet_esco (esco_uri);
 CREATE TABLE exposure_tasks (
@@ -227,7 +228,8 @@ def _sources() -> list[dict[str, Any]]:
             "attribution": "ESCO–O*NET links from Nesta's Mapping Career Causeways project "
             "(Nesta, 2020), MIT licence. SkillShift "
             "converted the O*NET-SOC 2010 codes to O*NET-SOC 2019 with the O*NET Center "
-            "crosswalk and added its own ISCO-08 fallback links (method 'isco_fallback').",
+            "crosswalk and used its links as one piece of evidence among title, description "
+            "and ISCO-08 agreement when choosing and ranking each occupation's ESCO links.",
             "tables": ["onet_esco"],
         },
         {

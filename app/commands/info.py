@@ -105,7 +105,13 @@ def profile(catalog: Catalog, code: str, top: int = TOP_RATINGS) -> dict[str, An
         ],
         "esco": {
             "occupations": [
-                {"uri": e.uri, "label": e.label, "method": e.method, "score": e.score}
+                {
+                    "uri": e.uri,
+                    "label": e.label,
+                    "method": e.method,
+                    "score": e.score,
+                    "rank": e.rank,
+                }
                 for e in catalog.esco_occupations(occ.code)
             ],
             "essential_skills": [

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from app import paths
 from app.core.errors import ResourceError, UnknownCodeError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CODE = re.compile(r"^(\d{2})-?(\d{4})(?:\.(\d{2}))?$")
 _REBUILD = "run `make resources` to build it"
@@ -118,8 +118,9 @@ class EscoOccupation:
     uri: str
     label: str
     isco_group: str | None
-    method: str  # nesta | isco_fallback
-    score: float | None
+    method: str  # how the link was found: nesta | isco | title | text (resources/SCHEMA.md)
+    score: float | None  # the link rule's score; higher is a closer match
+    rank: int  # 1 = the ESCO occupation that best matches the O*NET occupation
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,12 +477,11 @@ class Catalog:
     # -- ESCO ------------------------------------------------------------------------------
 
     def esco_occupations(self, code: str) -> list[EscoOccupation]:
-        """ESCO occupations linked to an O*NET occupation (Nesta links first)."""
+        """ESCO occupations linked to an O*NET occupation, best match first."""
         wanted = self._require(code)
         rows = self._rows(
-            "SELECT e.uri, e.label, e.isco_group, x.method, x.score FROM onet_esco AS x "
-            "JOIN esco_occupations AS e ON e.uri = x.esco_uri WHERE x.code = ? "
-            "ORDER BY x.method = 'isco_fallback', x.score IS NULL, x.score DESC, e.label",
+            "SELECT e.uri, e.label, e.isco_group, x.method, x.score, x.rank FROM onet_esco AS x "
+            "JOIN esco_occupations AS e ON e.uri = x.esco_uri WHERE x.code = ? ORDER BY x.rank",
             (wanted,),
         )
         return [EscoOccupation(*row) for row in rows]

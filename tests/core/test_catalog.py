@@ -104,11 +104,12 @@ def test_sqlite_without_meta(tmp_path: Path) -> None:
 
 
 def test_wrong_schema_version(tmp_path: Path) -> None:
-    other = tmp_path / "v2.db"
+    # A database from before the ranked ESCO links (schema 1) is refused with a clear message.
+    other = tmp_path / "v1.db"
     shutil.copyfile(DB, other)
     with sqlite3.connect(other) as db:
-        db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    with pytest.raises(ResourceError, match="schema version 2"):
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with pytest.raises(ResourceError, match="schema version 1"):
         Catalog.open(other)
 
 
@@ -231,7 +232,8 @@ def test_technology(catalog: Catalog) -> None:
 def test_esco_links_and_skills(catalog: Catalog, raw: sqlite3.Connection) -> None:
     linked = catalog.esco_occupations(RN)
     assert linked
-    assert {e.method for e in linked} <= {"nesta", "isco_fallback"}
+    assert {e.method for e in linked} <= {"nesta", "isco", "title", "text"}
+    assert [e.rank for e in linked] == list(range(1, len(linked) + 1))
     essential = catalog.esco_skills_for(RN, "essential")
     optional = catalog.esco_skills_for(RN, "optional")
     assert essential
@@ -310,7 +312,7 @@ def test_sources_and_meta(catalog: Catalog) -> None:
     assert onet.licence == "CC BY 4.0"
     assert onet.rows["tasks"] == 18796
     meta = catalog.meta()
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == "2"
     assert len(meta["content_hash"]) == 64
     assert catalog.coverage()["occupations"] == 1016
     split = catalog.anthropic_split()

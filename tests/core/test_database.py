@@ -172,7 +172,7 @@ def test_value_domains(db: sqlite3.Connection) -> None:
     }
     assert distinct("SELECT DISTINCT task_type FROM tasks") == {"Core", "Supplemental", None}
     assert distinct("SELECT DISTINCT kind FROM onet_elements") == {"skill", "knowledge"}
-    assert distinct("SELECT DISTINCT method FROM onet_esco") == {"nesta", "isco_fallback"}
+    assert distinct("SELECT DISTINCT method FROM onet_esco") == {"nesta", "isco", "title", "text"}
     assert distinct("SELECT DISTINCT relation FROM esco_occupation_skills") == {
         "essential",
         "optional",
@@ -261,36 +261,57 @@ def test_coverage_figures_match_the_rows(db: sqlite3.Connection) -> None:
     assert cov["onet_esco_occupations_with_tasks"] == scalar(
         db, f"SELECT COUNT(DISTINCT code) FROM onet_esco WHERE code IN ({with_tasks})"
     )
-    assert cov["onet_esco_nesta_occupations_with_tasks"] == scalar(
-        db,
-        f"SELECT COUNT(DISTINCT code) FROM onet_esco WHERE method = 'nesta' "
-        f"AND code IN ({with_tasks})",
+    assert cov["onet_esco_links"] == scalar(db, "SELECT COUNT(*) FROM onet_esco")
+    assert cov["onet_esco_links_by_method"] == dict(
+        db.execute("SELECT method, COUNT(*) FROM onet_esco GROUP BY method").fetchall()
     )
-    # The fallback only fills in for occupations Nesta does not cover.
-    assert (
-        scalar(
-            db,
-            "SELECT COUNT(*) FROM onet_esco WHERE method = 'isco_fallback' AND code IN "
-            "(SELECT code FROM onet_esco WHERE method = 'nesta')",
+    assert cov["onet_esco_best_link_by_method"] == dict(
+        db.execute("SELECT method, COUNT(*) FROM onet_esco WHERE rank = 1 GROUP BY method")
+    )
+    assert cov["onet_esco_links_per_occupation"] == {
+        str(n): count
+        for n, count in db.execute(
+            "SELECT n, COUNT(*) FROM (SELECT COUNT(*) AS n FROM onet_esco GROUP BY code) GROUP BY n"
         )
-        == 0
-    )
+    }
+    # Nesta's crosswalk reaches 647 occupations; its links are evidence, kept where they win.
+    assert cov["onet_esco_nesta_occupations"] == 647
+    assert cov["onet_esco_nesta_occupations_with_tasks"] <= cov["onet_esco_nesta_occupations"]
     assert cov["anthropic_onet_tasks_with_usage"] == scalar(
         db, "SELECT COUNT(*) FROM anthropic_tasks"
     )
     assert 0.8 < cov["anthropic_match_rate"] <= 1
 
 
-def test_isco_fallback_links_share_the_unit_group(db: sqlite3.Connection) -> None:
+def test_onet_esco_links_follow_the_rule(db: sqlite3.Connection) -> None:
+    rule = coverage(db)["onet_esco_rule"]
+    rows = db.execute(
+        "SELECT code, rank, method, score, confidence FROM onet_esco ORDER BY code, rank"
+    ).fetchall()
+    by_code: dict[str, list[tuple[int, str, float, float | None]]] = {}
+    for code, rank, method, score, confidence in rows:
+        by_code.setdefault(code, []).append((rank, method, score, confidence))
+    # Every occupation has a best link; at most keep_max links, ranked 1..n by score.
+    assert len(by_code) == 1016
+    for code, links in by_code.items():
+        assert [r for r, *_ in links] == list(range(1, len(links) + 1)), code
+        assert len(links) <= rule["keep_max"], code
+        scores = [s for _, _, s, _ in links]
+        assert scores == sorted(scores, reverse=True), code
+        assert all(s >= rule["keep_ratio"] * scores[0] - 1e-9 for s in scores), code
+        # Nesta's confidence travels with Nesta's links only.
+        assert all((m == "nesta") == (c is not None) for _, m, _, c in links), code
+    # Links found through the ISCO-08 unit group share it.
     outside = scalar(
         db,
         "SELECT COUNT(*) FROM onet_esco AS x JOIN esco_occupations AS e ON e.uri = x.esco_uri "
-        "WHERE x.method = 'isco_fallback' AND NOT EXISTS (SELECT 1 FROM occupation_isco AS i "
+        "WHERE x.method = 'isco' AND NOT EXISTS (SELECT 1 FROM occupation_isco AS i "
         "WHERE i.code = x.code AND i.isco08 = e.isco_group)",
     )
     assert outside == 0
+    # An ESCO occupation is an extra (rank > 1) link of one O*NET occupation at most.
     assert scalar(db, "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM onet_esco "
-                  "WHERE method = 'isco_fallback' GROUP BY code)") <= 3  # fmt: skip
+                  "WHERE rank > 1 GROUP BY esco_uri)") == 1  # fmt: skip
 
 
 def test_sources_rows_match_tables(db: sqlite3.Connection) -> None:
