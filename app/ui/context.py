@@ -20,6 +20,7 @@ class AppContext(QObject):
     engine_ready = Signal()
     analysis_ready = Signal(object)  # AnalysisResult
     analysis_stale = Signal()  # the profile changed; a new analysis is on its way
+    analysis_cleared = Signal()  # no analysis belongs to the profile now: pages show none
     error = Signal(str)  # shown by the main window's message bar
     status = Signal(str)
 
@@ -40,3 +41,8 @@ class AppContext(QObject):
     def set_result(self, result: AnalysisResult) -> None:
         self.result = result
         self.analysis_ready.emit(result)
+
+    def clear_result(self) -> None:
+        """Forget the analysis (another client, or nothing left to analyse): every page resets."""
+        self.result = None
+        self.analysis_cleared.emit()

@@ -59,8 +59,11 @@ class MainWindow(QMainWindow):
         self.drafts = DraftStore() if recover != "off" else None
         self._dirty = False
         self._restyling = False
+        self._restarting = False
         self._analysis_token = -1
-        self.setWindowTitle(self.tr("SkillShift"))
+        # Bumped whenever another client's profile takes the document's place: an analysis
+        # started for the previous one is never shown.
+        self._analysis_generation = 0
         self.resize(1280, 800)
 
         central = QWidget(self)
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
         self.context.error.connect(self.show_error)
         self.context.status.connect(self.show_status)
         self.context.analysis_ready.connect(self._on_analysis_ready)
+        self.context.analysis_cleared.connect(self._update_summary)
         self.document.changed.connect(self._on_document_changed)
         for field in (
             self.profile_page.own_task,
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
         ):
             field.textEdited.connect(self._mark_dirty)
         self.clients_page.client_opened.connect(self._on_client_opened)
+        self.clients_page.saved.connect(self._update_summary)
         self.settings_page.apply_requested.connect(self.reload_model)
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
@@ -236,9 +241,9 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new = QAction(self.tr("&New client"), self)
+        new = self.new_action = QAction(self.tr("&New client"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(self.clients_page.new_client)
+        new.triggered.connect(self.clients_page.new_client)  # asks before discarding work
         save = QAction(self.tr("&Save client"), self)
         save.setShortcut(QKeySequence.StandardKey.Save)
         save.triggered.connect(self.clients_page.save_current)
@@ -331,9 +336,26 @@ class MainWindow(QMainWindow):
 
     def _on_document_changed(self) -> None:
         self._dirty = True
-        self._update_summary()
         if self.document.ready:
             self._analysis_timer.start()
+        else:
+            # Nothing to analyse (no occupation, or no task ticked): no figure may remain.
+            self._drop_analysis()
+        self._update_summary()
+
+    def _drop_analysis(self) -> None:
+        self._analysis_timer.stop()
+        self.runner.cancel("analysis")
+        if self.context.result is not None:
+            self.context.clear_result()
+
+    def _on_profile_replaced(self) -> None:
+        """Another client (or a blank one) is in the document: forget everything of the last."""
+        self._analysis_generation += 1
+        self._drop_analysis()
+        self._update_summary()
+        if self.document.ready and self.services.engine_ready:
+            self.request_analysis()
 
     def request_analysis(self) -> None:
         if not self.document.ready:
@@ -344,17 +366,23 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return
         services = self.services
+        generation = self._analysis_generation
 
         def job(state: TaskState) -> AnalysisResult:
             return analyse(services, profile, state)
 
         self.context.analysis_stale.emit()
         self._analysis_token = self.runner.submit(
-            job, self.tr("Analysing your profile"), kind="analysis", on_done=self._deliver
+            job,
+            self.tr("Analysing your profile"),
+            kind="analysis",
+            on_done=lambda result: self._deliver(result, generation),
         )
 
-    def _deliver(self, result: object) -> None:
+    def _deliver(self, result: object, generation: int) -> None:
         assert isinstance(result, AnalysisResult)
+        if generation != self._analysis_generation or not self.document.ready:
+            return  # analysed for a profile that is no longer open
         self.context.set_result(result)
 
     def _on_analysis_ready(self, result: AnalysisResult) -> None:
@@ -377,11 +405,9 @@ class MainWindow(QMainWindow):
             if result is not None:
                 text += self.tr(" · AI exposure {beta:.2f}").format(beta=result.beta)
         self.summary.setText(text)
-        self.setWindowTitle(
-            self.tr("SkillShift — {who}").format(who=doc.alias)
-            if doc.alias
-            else self.tr("SkillShift")
-        )
+        # The platform adds the application's name ("Ana — SkillShift"); [*] shows unsaved edits.
+        self.setWindowTitle(f"{doc.alias.strip()}[*]" if doc.alias.strip() else "[*]")
+        self.setWindowModified(doc.modified and not doc.empty)
 
     # ---- runner feedback
 
@@ -431,6 +457,7 @@ class MainWindow(QMainWindow):
             "role_query": self.document.role_query,
             "notes": self.document.notes,
             "page": self.stack.currentIndex(),
+            "modified": self.document.modified,
             # Half-typed text counts too: nothing typed is lost.
             "typing": {
                 "own_task": self.profile_page.own_task.text(),
@@ -493,8 +520,10 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The autosaved work could not be restored: {e}").format(e=exc))
             return
         self.document.role_query = str(state.get("role_query", ""))
+        self.document.modified = bool(state.get("modified", not draft.clean))
         self.profile_page.sync_from_document()
         self.clients_page.adopt(draft.client_id, self.document.notes)
+        self._on_profile_replaced()
         typing = state.get("typing")
         if isinstance(typing, dict):
             self.profile_page.own_task.setText(str(typing.get("own_task", "")))
@@ -509,13 +538,25 @@ class MainWindow(QMainWindow):
 
     def _on_client_opened(self) -> None:
         self.profile_page.sync_from_document()
+        self._on_profile_replaced()
         self.show_page(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        discard = False
+        if not self._restarting:
+            keep = self.clients_page.keep_or_discard(self.tr("Quit"))
+            if keep is None:
+                event.ignore()
+                return
+            discard = not keep
         self._analysis_timer.stop()
         self._autosave.stop()
-        self.runner.shutdown()
-        self.autosave(clean=True)
         self.settings.set_geometry(bytes(self.saveGeometry().data()))
+        self.hide()  # the window goes at once, even while a running job finishes its batch
+        self.runner.shutdown()
+        if discard and self.drafts is not None:
+            self.drafts.clear()  # the person chose to drop this work: it does not come back
+        else:
+            self.autosave(clean=True)
         self.settings.sync()
         super().closeEvent(event)

@@ -58,6 +58,26 @@ class ProfileDocument(QObject):
         self.tasks = TaskChecklistModel(self)
         self.tasks.edited.connect(self._on_tasks_edited)
         self.tasks.edited.connect(self.changed)
+        # Edited since it was last created, opened or saved (New and Quit ask before discarding).
+        self.modified = False
+        self._loading = False
+        self.changed.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        if not self._loading:
+            self.modified = True
+
+    @property
+    def empty(self) -> bool:
+        """Nothing a person entered: no occupation, task, skill, name or note."""
+        return (
+            self.occupation_code is None
+            and not self.candidates
+            and not self.tasks.checked()
+            and not self.skills
+            and not self.alias.strip()
+            and not self.notes.strip()
+        )
 
     # ---- occupation and tasks
 
@@ -200,6 +220,14 @@ class ProfileDocument(QObject):
 
     def load(self, catalog: Catalog, profile: Profile, *, notes: str = "") -> None:
         """Replace everything with `profile` (labels for skill chips come from the catalog)."""
+        self._loading = True
+        try:
+            self._load(catalog, profile, notes)
+        finally:
+            self._loading = False
+        self.modified = False
+
+    def _load(self, catalog: Catalog, profile: Profile, notes: str) -> None:
         self.alias = profile.alias
         self.role_query = profile.role or ""
         self.preferences = profile.preferences
@@ -264,6 +292,14 @@ class ProfileDocument(QObject):
         self.changed.emit()
 
     def clear(self) -> None:
+        self._loading = True
+        try:
+            self._clear()
+        finally:
+            self._loading = False
+        self.modified = False
+
+    def _clear(self) -> None:
         self.alias = ""
         self.role_query = ""
         self.occupation_code = None

@@ -221,6 +221,7 @@ def shoot(out: Path) -> list[Path]:
         page.tasks_view.scrollToTop()
 
     grab(0, "07-profile-ambiguous-title.png", ambiguous)
+    window.document.modified = False
     window.close()
     return written
 

@@ -56,12 +56,21 @@ def wait_for(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
         time.sleep(0.005)
 
 
+def discard_changes(_action: str) -> Any:
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.StandardButton.Discard
+
+
 def make_window(services: Services, **kwargs: Any) -> Any:
     from app.ui.main_window import MainWindow
     from app.ui.settings import Settings
 
     kwargs.setdefault("recover", "off")
     window = MainWindow(services, Settings(), **kwargs)
+    # Closing a test's window drops its profile without a dialog; tests of the Save / Discard /
+    # Cancel question replace this again.
+    window.clients_page.ask_unsaved = discard_changes
     window.resize(1280, 800)
     window.show()
     return window

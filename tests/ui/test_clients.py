@@ -225,6 +225,7 @@ def test_autosave_writes_a_draft_a_few_seconds_after_an_edit(
     qtbot.waitUntil(lambda: drafts.read() is not None, timeout=AUTOSAVE_INTERVAL_MS + 3000)
     draft = drafts.read()
     assert draft is not None and draft.state["profile"]["alias"] == "Autosaved" and not draft.clean
+    win.clients_page.ask_unsaved = lambda _action: QMessageBox.StandardButton.Save
     win.close()
     closed = drafts.read()
     assert closed is not None and closed.clean  # a clean exit is not offered as a crash next time

@@ -75,6 +75,7 @@ class ClientsPage(QWidget):
     """Works on the shared profile document; `client_opened` tells the window to refresh pages."""
 
     client_opened = Signal()
+    saved = Signal()
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, store: ClientStore | None = None
@@ -297,7 +298,43 @@ class ClientsPage(QWidget):
 
     # ---- actions
 
+    def ask_unsaved(self, action: str) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, for work not saved yet (tests replace this method)."""
+        doc = self.context.document
+        who = doc.alias.strip() or self.tr("this profile")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            action,
+            self.tr("Save the changes to {who} first?").format(who=who),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(self.tr("If you discard them, they are lost."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def keep_or_discard(self, action: str) -> bool | None:
+        """Before the profile is replaced or the app quits, ask about unsaved work.
+
+        True: nothing is lost (unchanged, or saved now); False: the person discarded the
+        changes; None: they cancelled, so nothing may happen.
+        """
+        doc = self.context.document
+        if not doc.modified or doc.empty:
+            return True
+        answer = self.ask_unsaved(action)
+        if answer == QMessageBox.StandardButton.Save:
+            return True if self.save_current() else None
+        if answer == QMessageBox.StandardButton.Discard:
+            return False
+        return None
+
     def new_client(self) -> None:
+        if self.keep_or_discard(self.tr("New client")) is None:
+            return
         self.current = None
         self.context.document.clear()
         self.notes.setPlainText("")
@@ -357,6 +394,8 @@ class ClientsPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def open_client(self, client_id: str) -> None:
+        if self.keep_or_discard(self.tr("Open client")) is None:
+            return
         try:
             try:
                 client, profile = self.store.load(client_id)
@@ -419,9 +458,11 @@ class ClientsPage(QWidget):
         client = replace(client, occupation=doc.occupation_title).with_note(today(), doc.notes)
         try:
             self.current = self.store.save(client, profile)
-        except SkillShiftError as exc:
+        except (SkillShiftError, OSError) as exc:
             self._fail(exc)
             return False
+        doc.modified = False
+        self.saved.emit()
         self.context.settings.set_last_client(self.current.id)
         self.refresh()
         self._show_current()

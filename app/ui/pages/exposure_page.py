@@ -231,6 +231,22 @@ class ExposurePage(QWidget):
         body.addWidget(split, 6)
         self.body.setVisible(False)
         context.analysis_ready.connect(self.show_result)
+        context.analysis_cleared.connect(self.clear)
+
+    def clear(self) -> None:
+        """No analysis for the open profile: nothing of an earlier one stays on the page."""
+        self.body.setVisible(False)
+        self.placeholder.setVisible(True)
+        self.headline.setText("")
+        self.subline.setText("")
+        self.gauge.set_values(None, None, None)
+        self.chart.set_data(np.zeros(0), None, None, "")
+        self.tasks.set_rows([])
+        self.references.set_rows([])
+        self.verdict.setText("")
+        self.bars.set_bars([])
+        self.automation_text.setText("")
+        self.split_bar.set_parts([])
 
     def _task_tip(self, t: TaskScore) -> str:
         tip = t.text

@@ -337,6 +337,7 @@ class PathwaysPage(QWidget):
         )
         self.graph.node_clicked.connect(self.select_code)
         context.analysis_ready.connect(self.show_result)
+        context.analysis_cleared.connect(self.clear)
         context.document.changed.connect(self._sync_filters_from_document)
         self._sync_filters_from_document()
 
@@ -433,6 +434,19 @@ class PathwaysPage(QWidget):
         if selected is not None:
             self.select_code(selected.code)
         self._after_filter()
+
+    def clear(self) -> None:
+        """No analysis for the open profile: nothing of an earlier one stays on the page."""
+        self.result = None
+        self.body.setVisible(False)
+        self.placeholder.setVisible(True)
+        self.proxy.set_reference(None, None, None)
+        self.moves.set_rows([])
+        self.gap.set_rows([])
+        self.plan.set_rows([])
+        self.move_title.setText(self.tr("Select a move to see its skill gap."))
+        self.count.setText("")
+        self.graph.clear()
 
     def selected_move(self) -> Move | None:
         row = source_row(self.moves_view)

@@ -54,9 +54,22 @@ class ReportPage(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_report)
         context.analysis_ready.connect(self.show_result)
+        context.analysis_cleared.connect(self.clear)
+
+    def clear(self) -> None:
+        """No analysis for the open profile: no report of an earlier one may remain."""
+        self.view.setDocument(QTextDocument(self.view))
+        if self.document is not None:
+            self.document.deleteLater()
+        self.document = None
+        for b in (self.pdf_button, self.save_as_button, self.preview_button, self.print_button):
+            b.setEnabled(False)
+        self.state.setText(self.tr("The report is ready once the profile has been analysed."))
 
     def show_result(self, result: AnalysisResult) -> None:
         sources = self.context.services.catalog().sources()
+        if self.document is not None:
+            self.document.deleteLater()
         self.document = build_document(result, sources, self.context.document.notes)
         self.document.setParent(self)
         self.view.setDocument(self.document)

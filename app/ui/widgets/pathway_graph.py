@@ -86,6 +86,12 @@ class PathwayGraph(QWidget):
         self.selected = code
         self.update()
 
+    def clear(self) -> None:
+        self.nodes, self.edges, self.person_beta, self.selected = [], [], None, None
+        self._rects = {}
+        self.setAccessibleDescription("")
+        self.update()
+
     def sizeHint(self) -> QSize:
         return QSize(560, 320)
 
