@@ -406,7 +406,12 @@ class MainWindow(QMainWindow):
                 text += self.tr(" · AI exposure {beta:.2f}").format(beta=result.beta)
         self.summary.setText(text)
         # The platform adds the application's name ("Ana — SkillShift"); [*] shows unsaved edits.
-        self.setWindowTitle(f"{doc.alias.strip()}[*]" if doc.alias.strip() else "[*]")
+        if doc.alias.strip():
+            self.setWindowTitle(f"{doc.alias.strip()}[*]")
+        elif doc.empty:
+            self.setWindowTitle(self.tr("SkillShift"))  # ends with the name: nothing is added
+        else:
+            self.setWindowTitle(self.tr("Unnamed profile") + "[*]")
         self.setWindowModified(doc.modified and not doc.empty)
 
     # ---- runner feedback

@@ -100,23 +100,29 @@ def _save_png(image: Any, target: Path) -> None:
 
 
 def _pdf_page(window: Any, target: Path, pdf: Path) -> Path:
-    """The one-click PDF, its first page rendered to PNG (what a client takes home)."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QColor, QImage, QPainter
-    from PySide6.QtPdf import QPdfDocument
+    """The one-click PDF, its first page rendered to PNG (what a client takes home).
+
+    Rendered by poppler's pdftoppm (Debian: poppler-utils, installed by `make sysdeps`),
+    a reader independent of the Qt that wrote the PDF.
+    """
+    import shutil
+    import subprocess
+
+    from PySide6.QtGui import QImage
 
     saved = window.report_page.save_pdf(str(pdf))
     assert saved is not None
-    document = QPdfDocument()
-    document.load(str(saved))
-    page = document.render(0, QSize(850, 1202))
-    image = QImage(page.size(), QImage.Format.Format_RGB888)
-    image.fill(QColor("white"))  # the PDF page itself is transparent
-    painter = QPainter(image)
-    painter.drawImage(0, 0, page)
-    painter.end()
-    _save_png(image, target)
-    document.close()
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        raise OSError("pdftoppm is missing: install poppler-utils (make sysdeps)")
+    stem = pdf.with_suffix("")
+    subprocess.run(
+        [tool, "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", str(saved), str(stem)],
+        check=True,
+        timeout=60,
+    )
+    image = QImage(str(stem) + ".png")
+    _save_png(image.convertToFormat(QImage.Format.Format_RGB888), target)
     return target
 
 
