@@ -123,6 +123,9 @@ class Reference:
     value: float | None
     tercile: int | None
     agrees_with_model: bool | None  # same tercile as the model's beta for this occupation
+    # Percent of occupations this measure scores at or below this one: the measures' scales
+    # differ (shares, ratings, usage), so they are compared on this common 0-100 scale.
+    percentile: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,6 +133,7 @@ class Reference:
             "value": None if self.value is None else round(self.value, 4),
             "tercile": self.tercile,
             "agrees_with_model": self.agrees_with_model,
+            "percentile": self.percentile,
         }
 
 
@@ -151,7 +155,8 @@ def references(table: ReferenceTable, index: int) -> tuple[tuple[Reference, ...]
         if name != "model_beta" and t is not None and model_t is not None:
             agree = t == model_t
             verdicts.append(agree)
-        out.append(Reference(name, value, t, agree))
+        rank = None if value is None else percentile(value, table.values[name])
+        out.append(Reference(name, value, t, agree, rank))
     if not verdicts:
         verdict = "insufficient"
     elif all(verdicts):

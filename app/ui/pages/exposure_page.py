@@ -187,8 +187,9 @@ class ExposurePage(QWidget):
         self.bars = PercentileBars(refs_box)
         self.bars.setToolTip(
             self.tr(
-                "Each bar: the share of occupations this measure ranks below yours "
-                "(longer = more exposed). Orange: not in the model's third."
+                "The measures use different scales, so each bar shows your occupation's "
+                "percentile among all occupations on that measure (longer = more exposed). "
+                "Orange: not in the model's third."
             )
         )
         rl.addWidget(self.bars)
@@ -200,6 +201,15 @@ class ExposurePage(QWidget):
                     lambda r: r.value,
                     display=lambda r: "—" if r.value is None else f"{r.value:.3g}",
                     align_right=True,
+                ),
+                Column(
+                    self.tr("Percentile"),
+                    lambda r: r.percentile,
+                    display=lambda r: "—" if r.percentile is None else f"{r.percentile:.0f}",
+                    align_right=True,
+                    header_tip=self.tr(
+                        "Percent of occupations this measure scores at or below yours"
+                    ),
                 ),
                 Column(
                     self.tr("Third"),
@@ -288,15 +298,10 @@ class ExposurePage(QWidget):
         self.tasks.set_rows(e.tasks)
         self.references.set_rows(e.references)
         self.verdict.setText(verdict_text(e.verdict))
-        table_ = self.context.services.engine().references_table()
         bars: list[Bar] = []
         for r in e.references:
-            pop = table_.values.get(r.measure)
-            position = None
-            if r.value is not None and pop is not None:
-                finite = pop[np.isfinite(pop)]
-                position = float((finite < r.value).mean()) if len(finite) else None
-            text = "—" if r.value is None else f"{r.value:.2f}"
+            position = None if r.percentile is None else r.percentile / 100.0
+            text = "—" if r.percentile is None else f"{r.percentile:.0f}"
             bars.append(
                 Bar(
                     measure_name(r.measure),
@@ -307,36 +312,52 @@ class ExposurePage(QWidget):
                 )
             )
         self.bars.set_bars(bars)
+        self._show_automation(e)
+
+    def _show_automation(self, e: ExposureProfile) -> None:
+        """Only what the sources say about the person's own tasks, and whose figures they are."""
         a = e.automation
         lines = []
         if a.gpt4_mean_level is not None:
             lines.append(
                 self.tr(
-                    "GPT-4 raters: automation level {lvl:.1f} of 4 on your labelled tasks "
-                    "({cov:.0%} of your time)."
+                    "Your tasks: GPT-4 raters put their automation level at {lvl:.1f} of 4 "
+                    "(0 = AI only assists, 4 = AI could do the task alone), on the tasks they "
+                    "rated ({cov:.0%} of your time)."
                 ).format(lvl=a.gpt4_mean_level, cov=a.labelled_share)
             )
         if a.observed_share > 0:
             lines.append(
                 self.tr(
                     "{share:.0%} of your time is on tasks people already bring to Claude "
-                    "(Anthropic Economic Index)."
+                    "(Anthropic Economic Index). Anthropic publishes its automation and "
+                    "augmentation split for all conversations together, not per task: the bar "
+                    "below is that overall split, not yours."
                 ).format(share=a.observed_share)
             )
+            split = a.published_split
+            self.split_bar.set_parts(
+                [
+                    (
+                        self.tr("augmentation (all conversations)"),
+                        split.get("augmentation", 0.0),
+                        theme.colour("accent"),
+                    ),
+                    (
+                        self.tr("automation (all conversations)"),
+                        split.get("automation", 0.0),
+                        theme.colour("riskier"),
+                    ),
+                ]
+            )
+            self.split_bar.setVisible(True)
         else:
             lines.append(
-                self.tr("None of your tasks was seen in Anthropic's sample of AI conversations.")
+                self.tr(
+                    "None of your tasks was seen in Anthropic's sample of AI conversations, so "
+                    "there is no data on whether people automate or augment them."
+                )
             )
-        lines.append(
-            self.tr(
-                "In Anthropic's sample, people mostly work with AI rather than hand tasks over:"
-            )
-        )
+            self.split_bar.set_parts([])
+            self.split_bar.setVisible(False)
         self.automation_text.setText(" ".join(lines))
-        split = a.published_split
-        self.split_bar.set_parts(
-            [
-                (self.tr("augmentation"), split.get("augmentation", 0.0), theme.colour("accent")),
-                (self.tr("automation"), split.get("automation", 0.0), theme.colour("riskier")),
-            ]
-        )

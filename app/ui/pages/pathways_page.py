@@ -208,10 +208,16 @@ class PathwaysPage(QWidget):
                     header_tip=self.tr("How much of what the move needs you already bring (0-1)"),
                 ),
                 Column(
-                    self.tr("Exposure (vs you)"),
+                    self.tr("Exposure (vs your occupation)"),
                     lambda m: m.exposure_beta,
                     display=self._exposure_text,
                     foreground=self._exposure_colour,
+                    tooltip=self._exposure_tip,
+                    header_tip=self.tr(
+                        "The occupation's exposure over all its O*NET tasks, and in brackets "
+                        "the difference from your occupation's, counted the same way. Your own "
+                        "tasks' figure is on the Exposure page."
+                    ),
                 ),
                 Column(
                     self.tr("Wage"),
@@ -343,20 +349,39 @@ class PathwaysPage(QWidget):
 
     # ---- presentation helpers
 
+    def _baseline(self) -> float | None:
+        """Like with like: moves carry whole-occupation figures, so they are compared with the
+        person's occupation counted the same way (all its O*NET tasks), not with their own tasks."""
+        return None if self.result is None else self.result.exposure.occupation_beta
+
     def _exposure_text(self, m: Move) -> str:
         if m.exposure_beta is None:
             return "—"
-        if self.result is None:
+        base = self._baseline()
+        if base is None:
             return f"{m.exposure_beta:.2f}"
-        diff = m.exposure_beta - self.result.beta
-        return f"{m.exposure_beta:.2f} ({diff:+.2f})"
+        return f"{m.exposure_beta:.2f} ({m.exposure_beta - base:+.2f})"
+
+    def _exposure_tip(self, m: Move) -> str | None:
+        base = self._baseline()
+        if m.exposure_beta is None or base is None or self.result is None:
+            return None
+        return self.tr(
+            "{title}, all its tasks: {beta:.2f}. Your occupation ({own}), all its tasks: "
+            "{base:.2f}. Your own tasks: {you:.2f}."
+        ).format(
+            title=m.title,
+            beta=m.exposure_beta,
+            own=self.result.occupation.title,
+            base=base,
+            you=self.result.beta,
+        )
 
     def _exposure_colour(self, m: Move) -> QColor | None:
-        if m.exposure_beta is None or self.result is None:
+        base = self._baseline()
+        if m.exposure_beta is None or base is None:
             return None
-        return (
-            theme.colour("safer") if m.exposure_beta < self.result.beta else theme.colour("riskier")
-        )
+        return theme.colour("safer") if m.exposure_beta < base else theme.colour("riskier")
 
     def _status_colour(self, g: GapRow) -> QColor:
         return {
@@ -486,15 +511,18 @@ class PathwaysPage(QWidget):
         steps = self.result.learning.get(move.code, ())
         self.plan.set_rows([PlanRow(i + 1, s) for i, s in enumerate(steps)])
         wage = "—" if move.wage_median is None else f"${move.wage_median:,.0f}"
+        base = self._baseline()
         self.move_title.setText(
             self.tr(
-                "<b>{title}</b> ({code}) · fit {fit:.2f} · exposure {beta} · wage {wage}<br>"
-                "You have {have}, partly have {partial}, and would learn {gap} of its skills."
+                "<b>{title}</b> ({code}) · fit {fit:.2f} · exposure {beta} (your occupation "
+                "{base}) · wage {wage}<br>Its skills: you have {have}, partly have {partial}, "
+                "would learn {gap}."
             ).format(
                 title=move.title,
                 code=move.code,
                 fit=move.score,
                 beta="—" if move.exposure_beta is None else f"{move.exposure_beta:.2f}",
+                base="—" if base is None else f"{base:.2f}",
                 wage=wage,
                 have=len(move.have),
                 partial=len(move.partial),

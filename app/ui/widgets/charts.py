@@ -241,46 +241,70 @@ def _nice_step(peak: int) -> int:
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: float | None  # 0-1 position of the value among all occupations (its percentile)
-    text: str  # what the bar says (the raw value)
+    value: float | None  # 0-1: the occupation's percentile among all occupations on this measure
+    text: str  # what the bar says (the percentile)
     highlight: bool = False
     agrees: bool | None = None
 
 
 class PercentileBars(QWidget):
-    """Horizontal bars: where each measure puts the occupation among all occupations (0-100 %)."""
+    """Horizontal bars on one labelled 0-100 scale: each measure's percentile among occupations.
+
+    The measures' own scales differ (shares of tasks, ratings, usage), so bar lengths are
+    comparable only as percentiles; the axis under the bars says so.
+    """
+
+    ROW = 30
+    AXIS = 34
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars: tuple[Bar, ...] = ()
-        self.setMinimumHeight(60)
+        self.scale_label = self.tr("percentile among all occupations (0 = least exposed)")
+        self.setMinimumHeight(self.AXIS + 4)
         self.setAccessibleName(self.tr("Reference measures compared"))
 
     def set_bars(self, bars: Sequence[Bar]) -> None:
         self.bars = tuple(bars)
-        self.setMinimumHeight(self.ROW * len(self.bars) + 4)
+        self.setMinimumHeight(self.ROW * len(self.bars) + self.AXIS + 4)
+        self.setAccessibleDescription(
+            "; ".join(f"{b.label}: {b.text}" for b in self.bars)
+            + (" — " + self.scale_label if self.bars else "")
+        )
         self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(420, self.ROW * max(1, len(self.bars)) + 4)
+        return QSize(420, self.ROW * max(1, len(self.bars)) + self.AXIS + 4)
 
-    ROW = 30
+    def bar_span(self) -> tuple[float, float]:
+        """Left edge and length in pixels of the 0-100 scale (bars and ticks share it)."""
+        value_w = 36.0
+        left = 4.0
+        return left, max(10.0, self.width() - value_w - 12 - left)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = _text_colour(self)
-        value_w = 44.0
-        left, right = 4.0, self.width() - value_w - 8
-        span = max(10.0, right - left)
+        left, span = self.bar_span()
+        right = left + span
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         p.setFont(small)
-        for third in (1 / 3, 2 / 3):
-            x = left + third * span
+        bottom = 2 + self.ROW * len(self.bars)
+        for tick in (0, 25, 50, 75, 100):
+            x = left + tick / 100 * span
             p.setPen(QPen(theme.colour("grid"), 1, Qt.PenStyle.DotLine))
-            p.drawLine(QPointF(x, 14), QPointF(x, self.ROW * len(self.bars)))
+            p.drawLine(QPointF(x, 14), QPointF(x, bottom + 2))
+            p.setPen(text)
+            p.drawText(QRectF(x - 20, bottom + 2, 40, 14), Qt.AlignmentFlag.AlignHCenter, str(tick))
+        p.setPen(theme.colour("muted"))
+        p.drawText(
+            QRectF(left, bottom + 16, span, 16),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            self.scale_label,
+        )
         for i, bar in enumerate(self.bars):
             y = 2 + i * self.ROW
             p.setPen(text)
@@ -300,7 +324,7 @@ class PercentileBars(QWidget):
                 p.fillRect(QRectF(left, y + 15, span * max(0.0, min(1.0, bar.value)), 10), fill)
             p.setPen(text)
             p.drawText(
-                QRectF(right + 6, y + 12, value_w, 18),
+                QRectF(right + 6, y + 12, 40, 18),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 bar.text,
             )
