@@ -39,6 +39,27 @@ class OccupationMatch(NamedTuple):
     score: float
 
 
+# How sure a title match is, in plain words, from its score alone. Chosen on the tuning titles
+# (held out of the index; 800 clean and 800 messy queries) and 350 nonsense strings: below 0.50
+# lie 88 % of the nonsense and 1 of the 1,126 right answers; the top answer is right for 0.20
+# of queries scoring 0.50-0.60, 0.48 at 0.60-0.70, 0.81 at 0.70-0.80 and 0.94 from 0.80.
+TITLE_CONFIDENCE: tuple[tuple[float, str], ...] = (
+    (0.80, "very_likely"),
+    (0.70, "likely"),
+    (0.60, "possible"),
+    (0.50, "unlikely"),
+)
+
+
+def title_confidence(score: float) -> str | None:
+    """The confidence code of a title match, or None when it is too weak to offer at all
+    (then no occupation matches the title)."""
+    for floor, code in TITLE_CONFIDENCE:
+        if score >= floor:
+            return code
+    return None
+
+
 class SkillMatch(NamedTuple):
     uri: str
     label: str

@@ -132,3 +132,37 @@ def test_editing_the_profile_triggers_an_analysis(qtbot: QtBot, window: Any) -> 
     assert result.occupation.code == CODE
     assert len(result.exposure.tasks) == 4
     assert "AI exposure" in window.summary.text()
+
+
+def test_a_title_that_matches_nothing_says_so(qtbot: QtBot, window: Any) -> None:
+    """Must-fix 5: "asdfgh" is answered "no occupation matches", with a hint, not candidates."""
+    page = window.profile_page
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "asdfgh")
+    qtbot.waitUntil(lambda: page.search_hint.isVisibleTo(page), timeout=30_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    assert "No occupation matches" in page.search_hint.text()
+    assert "asdfgh" in page.search_hint.text()
+    assert not page.suggestions_view.isVisibleTo(page) and page.suggestions.rowCount() == 0
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert not window.document.candidates and not page.ambiguity.isVisibleTo(page)
+    assert window.document.occupation_code is None
+
+
+def test_suggestions_say_how_sure_and_one_click_picks(qtbot: QtBot, window: Any) -> None:
+    """Must-fix 5: each suggestion carries a confidence in plain words; a single click picks."""
+    page = window.profile_page
+    _type_title(qtbot, window, "registered nurse")
+    words = [page.suggestions_view.model().index(r, 2).data() for r in range(3)]
+    assert words[0] == "very likely"
+    assert all(w in {"very likely", "likely", "possible", "unlikely"} for w in words)
+    assert "Click" in page.search_hint.text()
+    view = page.suggestions_view
+    second = view.model().index(1, 0)
+    wanted = page.suggestions.row_at(1).code
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(second).center()
+    )
+    assert window.document.occupation_code == wanted
+    assert not view.isVisibleTo(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.matching import OccupationMatch, SkillMatch
+from app.core.matching import OccupationMatch, SkillMatch, title_confidence
 from app.ui.context import AppContext
 from app.ui.models.records_table_model import Column, RecordsTableModel
 from app.ui.models.task_checklist_model import TaskColumn
@@ -81,8 +81,11 @@ class ProfilePage(QWidget):
                 Column(
                     self.tr("Match"),
                     lambda m: m.score,
-                    display=lambda m: f"{m.score:.2f}",
-                    align_right=True,
+                    display=lambda m: confidence_text(m.score),
+                    header_tip=self.tr(
+                        "How sure the search is that this is your occupation (its score, 0-1, "
+                        "is the bar)"
+                    ),
                 ),
             ],
             self,
@@ -97,8 +100,12 @@ class ProfilePage(QWidget):
         self.suggestions_view.setColumnWidth(2, 120)
         self.suggestions_view.setMaximumHeight(150)
         self.suggestions_view.setVisible(False)
+        # One click (or Enter) picks a suggestion; the hint above the list says so.
         self.suggestions_view.activated.connect(lambda _i: self.choose_suggestion())
-        self.suggestions_view.doubleClicked.connect(lambda _i: self.choose_suggestion())
+        self.suggestions_view.clicked.connect(lambda _i: self.choose_suggestion())
+        self.search_hint = wrapped("", self)
+        self.search_hint.setVisible(False)
+        outer.addWidget(self.search_hint)
         outer.addWidget(self.suggestions_view)
 
         # Ambiguous title: the candidates, re-ranked by the tasks ticked below.
@@ -350,6 +357,7 @@ class ProfilePage(QWidget):
         if not query:
             self.suggestions.set_rows([])
             self.suggestions_view.setVisible(False)
+            self.search_hint.setVisible(False)
             return
         services = self.context.services
 
@@ -362,10 +370,23 @@ class ProfilePage(QWidget):
 
     def _show_suggestions(self, matches: object) -> None:
         assert isinstance(matches, list)
-        self.suggestions.set_rows(matches)
-        self.suggestions_view.setVisible(bool(matches))
-        if matches:
+        offered = [m for m in matches if title_confidence(m.score) is not None]
+        self.suggestions.set_rows(offered)
+        self.suggestions_view.setVisible(bool(offered))
+        query = self.search.text().strip()
+        if offered:
+            self.search_hint.setText(
+                self.tr("Click the occupation that fits you (or use ↓ and Enter).")
+            )
             self.suggestions_view.selectRow(0)
+        elif query:
+            self.search_hint.setText(
+                self.tr(
+                    "<b>No occupation matches “{query}”.</b> Check the spelling, or try the "
+                    "title you would put on a CV or a broader one (nurse, driver, clerk)."
+                ).format(query=query)
+            )
+        self.search_hint.setVisible(bool(query))
         if self._enter_pending:
             self._enter_pending = False
             self._resolve_enter()
@@ -405,6 +426,7 @@ class ProfilePage(QWidget):
             self.context.error.emit(str(exc))
             return
         self.suggestions_view.setVisible(False)
+        self.search_hint.setVisible(False)
         self.tasks_view.setFocus()
 
     def _use_candidate(self) -> None:
@@ -652,6 +674,21 @@ class ProfilePage(QWidget):
         self.alias.setText(self.document.alias)
         self.search.setText(self.document.role_query)
         self.suggestions_view.setVisible(False)
+        self.search_hint.setVisible(False)
+
+
+def confidence_text(score: float) -> str:
+    """A title match's confidence in plain words (the rule is the core's title_confidence)."""
+    return {
+        "very_likely": _t("very likely"),
+        "likely": _t("likely"),
+        "possible": _t("possible"),
+        "unlikely": _t("unlikely"),
+    }.get(title_confidence(score) or "", _t("no match"))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ProfilePage", text)
 
 
 def _score(services: Any, text: str) -> tuple[str, float]:
