@@ -80,6 +80,10 @@ def _isolated_user_data(
     data = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("SKILLSHIFT_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_DATA_HOME", str(data / "xdg"))
+    # The Documents folder (reports) and everything else under the home folder, too.
+    monkeypatch.setenv("HOME", str(data / "home"))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     paths.set_data_dir(None)
     yield data
     paths.set_data_dir(None)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import math
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from app import __version__
 from app.core.catalog import Source
@@ -26,6 +35,52 @@ def _t(text: str) -> str:
 
 def _e(value: object) -> str:
     return html.escape(str(value))
+
+
+# Numbers and column headings never break inside a word ("$102,61 / 0", "Exposu / re"). Qt's
+# table layout lets a column shrink below its longest word and then breaks the word, so each
+# column of numbers gets a fixed width that fits its widest word or number (in the 96-dpi
+# pixels QTextDocument scales to the printer), and the text columns share the rest.
+FONT_PT = 10
+CELL_PADDING = 3
+
+
+def _fixed_width(texts: Sequence[str]) -> str:
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(3780)  # 96 dpi
+    image.setDotsPerMeterY(3780)
+    font = QFont("sans-serif")
+    font.setPointSizeF(FONT_PT)
+    font.setBold(True)  # headings are bold: measure every word as if it were
+    metrics = QFontMetricsF(font, image)
+    words = [w for t in texts for w in t.split()] or [""]
+    widest = max(metrics.horizontalAdvance(w) for w in words)
+    return f" width='{math.ceil(widest) + 2 * CELL_PADDING + 8}'"
+
+
+def _th(text: str, width: str = "") -> str:
+    return f"<th{width}>{_e(text)}</th>"
+
+
+def _num(text: str) -> str:
+    return f"<td align='right'>{_e(text)}</td>"
+
+
+def _numbers_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], text_columns: Collection[int]
+) -> list[str]:
+    """A table whose columns not in `text_columns` hold numbers or short codes."""
+    out = ["<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>"]
+    for i, header in enumerate(headers):
+        texts = [header, *(row[i] for row in rows)]
+        width = "" if i in text_columns else _fixed_width(texts)
+        out.append(_th(header, width))
+    out.append("</tr>")
+    for row in rows:
+        cells = [f"<td>{_e(v)}</td>" if i in text_columns else _num(v) for i, v in enumerate(row)]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return out
 
 
 def chart_image(result: AnalysisResult) -> QImage:
@@ -63,36 +118,42 @@ def report_html(result: AnalysisResult, sources: Sequence[Source], notes: str = 
         + "</p>",
         f"<p><img src='{CHART_URL}' width='560'></p>",
         f"<p><i>{_e(_t('Exposure is not job loss: it estimates how much of the work a language model could do or speed up. It is one input to plan with, not a forecast.'))}</i></p>",
-        "<table border='1' cellspacing='0' cellpadding='3' width='100%'>",
-        f"<tr><th width='44%'>{_e(_t('Task'))}</th><th width='11%'>{_e(_t('Share'))}</th><th width='19%'>{_e(_t('Model'))}</th><th width='11%'>{_e(_t('Score'))}</th><th width='15%'>{_e(_t('Human / GPT-4'))}</th></tr>",
     ]
-    for t in e.tasks:
-        out.append(
-            f"<tr><td>{_e(t.text)}</td><td align='right'>{t.share:.0%}</td><td>{_e(label_name(t.label))}</td>"
-            f"<td align='right'>{t.beta:.2f}</td><td>{_e(t.human_label or '—')} / {_e(t.gpt4_label or '—')}</td></tr>"
-        )
-    out.append("</table>")
+    out += _numbers_table(
+        [_t("Task"), _t("Share"), _t("Model"), _t("Score"), _t("Human / GPT-4")],
+        [
+            [
+                t.text,
+                f"{t.share:.0%}",
+                label_name(t.label),
+                f"{t.beta:.2f}",
+                f"{t.human_label or '—'} / {t.gpt4_label or '—'}",
+            ]
+            for t in e.tasks
+        ],
+        text_columns={0, 2},
+    )
     out.append(f"<h3>{_e(_t('Published measures'))}</h3><ul>")
     for r in e.references:
         value = "—" if r.value is None else f"{r.value:.3g}"
         out.append(f"<li>{_e(measure_name(r.measure))}: {value}</li>")
     out.append(f"</ul><p>{_e(verdict_text(e.verdict))}</p>")
     out.append(f"<h2>{_e(_t('Top moves'))}</h2>")
-    out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'>")
-    out.append(
-        f"<tr><th width='30%'>{_e(_t('Occupation'))}</th><th width='8%'>{_e(_t('Fit'))}</th>"
-        f"<th width='12%'>{_e(_t('Exposure'))}</th><th width='13%'>{_e(_t('Median wage'))}</th>"
-        f"<th width='37%'>{_e(_t('Skills to learn'))}</th></tr>"
+    moves = result.moves[:MOVES_IN_REPORT]
+    out += _numbers_table(
+        [_t("Occupation"), _t("Fit"), _t("Exposure"), _t("Median wage"), _t("Skills to learn")],
+        [
+            [
+                f"{m.title} ({m.code})",
+                f"{m.score:.2f}",
+                "—" if m.exposure_beta is None else f"{m.exposure_beta:.2f}",
+                "—" if m.wage_median is None else f"${m.wage_median:,.0f}",
+                ", ".join(g.skill for g in m.gap[:4]) or "—",
+            ]
+            for m in moves
+        ],
+        text_columns={0, 4},
     )
-    for m in result.moves[:MOVES_IN_REPORT]:
-        beta = "—" if m.exposure_beta is None else f"{m.exposure_beta:.2f}"
-        wage = "—" if m.wage_median is None else f"${m.wage_median:,.0f}"
-        gap = ", ".join(g.skill for g in m.gap[:4]) or "—"
-        out.append(
-            f"<tr><td>{_e(m.title)} ({_e(m.code)})</td><td align='right' nowrap>{m.score:.2f}</td>"
-            f"<td align='right' nowrap>{beta}</td><td align='right' nowrap>{wage}</td><td>{_e(gap)}</td></tr>"
-        )
-    out.append("</table>")
     if result.moves:
         top = result.moves[0]
         steps = result.learning.get(top.code, ())

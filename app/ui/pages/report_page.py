@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import paths
 from app.ui.analysis import AnalysisResult
 from app.ui.context import AppContext
 from app.ui.report import build_document, write_pdf
@@ -31,7 +31,10 @@ class ReportPage(QWidget):
         row = QHBoxLayout()
         self.pdf_button = QPushButton(self.tr("Save as &PDF"), self)
         self.pdf_button.setToolTip(
-            self.tr("One click: saves the report in your SkillShift reports folder")
+            self.tr(
+                "One click: saves the report in the folder you last saved one in "
+                "(at first your Documents folder)"
+            )
         )
         self.save_as_button = QPushButton(self.tr("Save PDF &as…"), self)
         self.preview_button = QPushButton(self.tr("Print pre&view…"), self)
@@ -77,8 +80,18 @@ class ReportPage(QWidget):
             b.setEnabled(True)
         self.state.setText(self.tr("Preview of the report. Save it as a PDF or print it."))
 
+    def report_folder(self) -> Path:
+        """Where reports go: the folder last saved in, else the person's Documents folder."""
+        last = self.context.settings.report_dir()
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+
     def default_path(self) -> Path:
-        folder = Path(self.context.settings.report_dir() or paths.data_dir() / "reports")
+        folder = self.report_folder()
         result = self.context.result
         alias = (result.profile.alias if result else "") or "profile"
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in alias)[:40]
@@ -105,6 +118,7 @@ class ReportPage(QWidget):
                 self.tr("The PDF could not be written to {path}.").format(path=target)
             )
             return None
+        self.context.settings.set_report_dir(str(target.parent))  # the next save starts there
         self.state.setText(self.tr("Saved {path}").format(path=target))
         self.context.status.emit(self.tr("Report saved: {path}").format(path=target))
         return target
@@ -114,7 +128,6 @@ class ReportPage(QWidget):
             self, self.tr("Save report"), str(self.default_path()), self.tr("PDF (*.pdf)")
         )
         if target:
-            self.context.settings.set_report_dir(str(Path(target).parent))
             self.save_pdf(target)
 
     def preview(self) -> None:
