@@ -64,6 +64,7 @@ class SkillMatch(NamedTuple):
     uri: str
     label: str
     score: float
+    exact: bool = False  # the text is the skill's ESCO label or one of its alternative labels
 
 
 class TaskMatch(NamedTuple):
@@ -137,6 +138,44 @@ def load_skills(db_path: Path | None = None) -> list[tuple[str, str]]:
         (str(u), str(lab))
         for u, lab in _query(db_path, "SELECT uri, label FROM esco_skills ORDER BY uri")
     ]
+
+
+# Short forms people type for skills, spelt out before a skill is looked up.
+SKILL_ABBREVIATIONS: dict[str, str] = {
+    "hazmat": "hazardous materials",
+    "hr": "human resources",
+    "qa": "quality assurance",
+    "seo": "search engine optimisation",
+    "ux": "user experience",
+}
+
+
+def spell_out_skill(text: str) -> str:
+    """The text with known short forms spelt out; unchanged (as typed) when it has none."""
+    words = text.split()
+    if not any(w.lower() in SKILL_ABBREVIATIONS for w in words):
+        return text
+    return " ".join(SKILL_ABBREVIATIONS.get(w.lower(), w) for w in words)
+
+
+def skill_key(text: str) -> str:
+    """How a typed skill and an ESCO label are compared for an exact match: short forms spelt
+    out, lower case, single spaces."""
+    return " ".join(spell_out_skill(text).lower().split())
+
+
+def load_skill_names(db_path: Path | None = None) -> dict[str, tuple[str, str]]:
+    """Every ESCO skill label and alternative label (by skill_key) → (uri, preferred label).
+    A preferred label wins over another skill's alternative label."""
+    names: dict[str, tuple[str, str]] = {}
+    rows = _query(db_path, "SELECT uri, label, alt_labels FROM esco_skills ORDER BY uri")
+    for uri, label, alts in rows:
+        for alt in str(alts or "").splitlines():
+            if alt.strip():
+                names.setdefault(skill_key(alt), (str(uri), str(label)))
+    for uri, label, _alts in rows:
+        names[skill_key(str(label))] = (str(uri), str(label))
+    return names
 
 
 def database_content_hash(db_path: Path | None = None) -> str | None:
@@ -1245,6 +1284,7 @@ class Matcher:
         self._titles: TitleIndex | None = None
         self._tasks: tuple[VectorIndex, list[tuple[int, str, str]]] | None = None
         self._skills: tuple[VectorIndex, list[tuple[str, str]], LexicalIndex] | None = None
+        self._skill_names: dict[str, tuple[str, str]] | None = None
         self._vote: tuple[ActivityVote | None] | None = None
 
     # ---- building
@@ -1420,25 +1460,42 @@ class Matcher:
         return self.match_skills([text], top_k)[0]
 
     def match_skills(self, texts: Sequence[str], top_k: int = 5) -> list[list[SkillMatch]]:
-        """ESCO skills nearest to each free-text skill ("excel", "forklift driving")."""
+        """ESCO skills nearest to each free-text skill ("excel", "forklift driving"). A text that
+        is a skill's ESCO label or alternative label ("typography", "hazmat transport") finds
+        that skill first, with score 1 and `exact` set."""
         vectors, rows, lexical = self.skills()
+        names = self.skill_names()
         live = [i for i, t in enumerate(texts) if t.strip()]
         out: list[list[SkillMatch]] = [[] for _ in texts]
         if not live:
             return out
+        # Short forms spelt out, so "hazmat transport" reads as "hazardous materials transport".
+        spelt = {i: spell_out_skill(texts[i][:MAX_QUERY_CHARS]) for i in live}
         # One skill per batch, so a skill gets the same match whatever else is in the list
         # (batch mates share int8 activation scales).
-        embedded = self.encoder.embed([texts[i] for i in live], batch_size=1)
+        embedded = self.encoder.embed([spelt[i] for i in live], batch_size=1)
         for row, i in enumerate(live):
-            lex = lexical.scores(skill_features(texts[i][:MAX_QUERY_CHARS]))
+            lex = lexical.scores(skill_features(spelt[i]))
             count = min(_LEXICAL_CANDIDATES, len(lex))
             semantic = vectors.similarities(embedded[row], np.argpartition(-lex, count - 1)[:count])
             scores = 0.75 * semantic + 0.25 * lex
             k = min(top_k, len(scores))
             top = np.argpartition(-scores, k - 1)[:k]
             top = top[np.lexsort((top, -scores[top]))]
-            out[i] = [SkillMatch(rows[j][0], rows[j][1], round(float(scores[j]), 4)) for j in top]
+            found = [SkillMatch(rows[j][0], rows[j][1], round(float(scores[j]), 4)) for j in top]
+            exact = names.get(skill_key(spelt[i]))
+            if exact is not None:
+                rest = [m for m in found if m.uri != exact[0]][: max(0, top_k - 1)]
+                found = [SkillMatch(exact[0], exact[1], 1.0, True), *rest]
+            out[i] = found
         return out
+
+    def skill_names(self) -> dict[str, tuple[str, str]]:
+        if self._skill_names is None:
+            with self._lock:
+                if self._skill_names is None:
+                    self._skill_names = load_skill_names(self.db_path)
+        return self._skill_names
 
     def nearest_tasks(self, embeddings: np.ndarray, top_k: int = 1) -> list[list[TaskMatch]]:
         """O*NET tasks most similar to each embedding (rows from the same encoder)."""

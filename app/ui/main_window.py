@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         bar = self.statusBar()
-        self.status_label = QLabel(self.tr("Loading the model…"), bar)
+        self._status = self.tr("Loading the model…")  # shown again once no job runs
+        self.status_label = QLabel(self._status, bar)
         self.progress = QProgressBar(bar)
         self.progress.setMaximumWidth(260)
         self.progress.setVisible(False)
@@ -432,6 +433,8 @@ class MainWindow(QMainWindow):
     def _on_idle(self) -> None:
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
+        # The running job's label ("Matching your skill to ESCO…") goes with the job.
+        self.status_label.setText(self._status)
 
     def _on_cancelled(self, token: int) -> None:
         if token == self._analysis_token and not self.runner.busy:
@@ -449,9 +452,11 @@ class MainWindow(QMainWindow):
         self.errors.append(message)
         self.banner_text.setText(message)
         self.banner.setVisible(True)
+        self._status = message
         self.status_label.setText(message)
 
     def show_status(self, message: str) -> None:
+        self._status = message
         self.status_label.setText(message)
 
     # ---- drafts

@@ -1,6 +1,9 @@
-"""Screenshots of every page with a real profile: `python -m app.ui.screenshots [OUT_DIR]`.
+"""Screenshots of every page with a real profile:
+`python -m app.ui.screenshots [OUT_DIR] [--size 1024x640]`.
 
-Runs offscreen in a temporary data folder; writes docs/screenshots/*.png (1280×800).
+Runs in a temporary data folder, offscreen unless QT_QPA_PLATFORM says otherwise (under Xvfb:
+`QT_QPA_PLATFORM=xcb`; QT_SCALE_FACTOR=1.5 for 150 % scaling); writes docs/screenshots/*.png at
+the smallest size the app supports, 1024×640.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ OWN_TASKS = (
     "Train new staff on the invoicing system",
 )
 SKILL_TEXT = "payroll processing"
-SIZE = (1280, 800)
+SIZE = (1024, 640)
 
 
 def wait_until(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
@@ -132,7 +135,7 @@ def wait_for_analysis(app: Any, window: Any) -> None:
     wait_until(app, lambda: window.context.result is not before and not window.runner.busy)
 
 
-def shoot(out: Path) -> list[Path]:
+def shoot(out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app import paths
 
@@ -147,7 +150,7 @@ def shoot(out: Path) -> list[Path]:
 
     app = make_application()
     window = MainWindow(Services("cpu"), Settings(), recover="off")
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     build_profile(app, window)
     wait_for_analysis(app, window)
@@ -233,12 +236,16 @@ def shoot(out: Path) -> list[Path]:
 
 
 def main() -> int:
-    out = (
-        Path(sys.argv[1])
-        if len(sys.argv) > 1
-        else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m app.ui.screenshots")
+    parser.add_argument(
+        "out", nargs="?", default=str(Path(__file__).resolve().parents[2] / "docs" / "screenshots")
     )
-    for path in shoot(out):
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size, WxH")
+    args = parser.parse_args()
+    width, _, height = args.size.partition("x")
+    for path in shoot(Path(args.out), (int(width), int(height))):
         print(f"{path}  {path.stat().st_size // 1024} KB")
     return 0
 

@@ -461,3 +461,17 @@ def test_skills_and_tasks(matcher: Matcher) -> None:
     assert (nearest[0].task_id, nearest[0].code, text) in tasks
     assert nearest[0].similarity > 0.97
     assert nearest[0].similarity >= nearest[1].similarity
+
+
+@pytest.mark.model
+def test_an_esco_label_or_alternative_label_is_found_first(matcher: Matcher) -> None:
+    """Should-fix: "hazmat transport" matched "transport visitors" first; "typography" was not
+    recognised as an ESCO skill's own name."""
+    typed = matcher.match_skill("Typography", top_k=4)
+    assert typed[0].label == "typography" and typed[0].exact and typed[0].score == 1.0
+    assert len(typed) == 4 and len({m.uri for m in typed}) == 4
+    # An alternative label, and the same with its usual short form.
+    for text in ("hazardous materials transport", "hazmat transport"):
+        found = matcher.match_skill(text, top_k=3)
+        assert found[0].label == "hazardous materials transportation" and found[0].exact, text
+    assert not matcher.match_skill("payroll processing", top_k=1)[0].exact

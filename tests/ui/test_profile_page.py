@@ -166,3 +166,31 @@ def test_suggestions_say_how_sure_and_one_click_picks(qtbot: QtBot, window: Any)
     )
     assert window.document.occupation_code == wanted
     assert not view.isVisibleTo(page)
+
+
+def test_an_esco_skill_name_is_added_at_once(qtbot: QtBot, window: Any) -> None:
+    """Should-fix: "typography" was "not in the list", then matched at 1.00."""
+    page = window.profile_page
+    window.profile_page.choose(CODE)
+    page.skill_input.setFocus()
+    page.skill_input.setText("typography")  # typed (keyClicks would open the completer popup)
+    qtbot.keyClick(page.skill_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(c.label == "typography" for c in window.document.skills), timeout=30_000
+    )
+    chip = next(c for c in window.document.skills if c.label == "typography")
+    assert chip.kind == "esco" and not page.match_panel.isVisibleTo(page)
+    assert page.skill_input.text() == ""
+
+
+def test_the_status_bar_forgets_a_finished_job(qtbot: QtBot, window: Any) -> None:
+    """Should-fix: "Matching your skill to ESCO…" stayed after the match had finished."""
+    import time
+
+    label = "Matching your skill to ESCO"
+    window.runner.submit(lambda _state: time.sleep(0.8), label, kind="skill-match")
+    qtbot.waitUntil(lambda: label in window.status_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+    qtbot.wait(10)
+    assert label not in window.status_label.text()
+    assert window.status_label.text()

@@ -605,13 +605,24 @@ class ProfilePage(QWidget):
 
     def _show_skill_matches(self, matches: object) -> None:
         assert isinstance(matches, list)
+        if matches and matches[0].exact:
+            # The text is an ESCO skill's own name (or one of its other names): take it.
+            best = matches[0]
+            self.document.add_skill(SkillChip("esco", best.uri, best.label, "ESCO"))
+            self.context.status.emit(
+                self.tr("Added the ESCO skill “{label}”.").format(label=best.label)
+            )
+            self._close_match_panel()
+            return
         self.skill_matches.set_rows(matches)
         self.match_hint.setText(
-            self.tr("“{text}” is not in the list. Closest ESCO skills:").format(
-                text=self._pending_skill_text
-            )
+            self.tr(
+                "“{text}” is not the name of an ESCO skill. The closest ones are below: add one, "
+                "or keep your words."
+            ).format(text=self._pending_skill_text)
         )
         self.match_panel.setVisible(True)
+        self.context.status.emit(self.tr("Closest ESCO skills found."))
         if matches:
             self.skill_matches_view.selectRow(0)
             self.skill_matches_view.setFocus()
