@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QProcess, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self.clients_page.client_opened.connect(self._on_client_opened)
         self.clients_page.saved.connect(self._update_summary)
         self.settings_page.apply_requested.connect(self.reload_model)
+        self.settings_page.restart_requested.connect(self.restart)
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
         self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
@@ -396,11 +398,11 @@ class MainWindow(QMainWindow):
             text = self.tr("Start on the Profile page: type your job title.")
         else:
             ticked = doc.tasks.checked()
-            text = self.tr("{who}{title} · {tasks} tasks · {skills} skills").format(
+            text = self.tr("{who}{title} · {tasks} · {skills}").format(
                 who=(doc.alias + " — ") if doc.alias else "",
                 title=doc.occupation_title,
-                tasks=len(ticked),
-                skills=len(doc.skills),
+                tasks=self.tr("%n task(s)", "", len(ticked)),
+                skills=self.tr("%n skill(s)", "", len(doc.skills)),
             )
             result = self.context.result
             if result is not None:
@@ -546,6 +548,14 @@ class MainWindow(QMainWindow):
                 self.tr("Restored the work autosaved at {when}.").format(when=draft.saved[:16])
             )
 
+    def restart(self) -> None:
+        """Close (the work is kept in the draft, restored at the next start) and start again."""
+        self._restarting = True
+        if self.close():
+            launch_detached(restart_command())
+        else:
+            self._restarting = False
+
     def _on_client_opened(self) -> None:
         self.profile_page.sync_from_document()
         self._on_profile_replaced()
@@ -570,3 +580,15 @@ class MainWindow(QMainWindow):
             self.autosave(clean=True)
         self.settings.sync()
         super().closeEvent(event)
+
+
+def restart_command() -> list[str]:
+    """The command line that started this process: the bundle, or Python with its arguments."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *sys.argv[1:]]
+    return [sys.executable, *sys.orig_argv[1:]]
+
+
+def launch_detached(command: list[str]) -> bool:
+    started, _pid = QProcess.startDetached(command[0], command[1:])
+    return bool(started)

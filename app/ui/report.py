@@ -98,6 +98,10 @@ def report_html(result: AnalysisResult, sources: Sequence[Source], notes: str = 
     p = result.profile
     occ = result.occupation
     who = p.alias or _t("Your profile")
+    own = sum(t.task_id is None for t in p.tasks)
+    counts = QCoreApplication.translate("Report", "%n task(s)", "", len(p.tasks))
+    counts += QCoreApplication.translate("Report", " (%n in their own words), ", "", own)
+    counts += QCoreApplication.translate("Report", "%n skill(s) listed.", "", len(p.skills))
     out: list[str] = [
         "<html><body style='font-family: sans-serif; font-size: 10pt;'>",
         f"<h1>{_e(_t('SkillShift report'))}: {_e(who)}</h1>",
@@ -107,7 +111,7 @@ def report_html(result: AnalysisResult, sources: Sequence[Source], notes: str = 
         + (f" · {_e(_t('job zone'))} {occ.job_zone}" if occ.job_zone else "")
         + (f" · {_e(_t('median wage'))} ${occ.wage_median:,}" if occ.wage_median else "")
         + "</p>",
-        f"<p>{_e(_t('{n} tasks ({own} in their own words), {s} skills listed.').format(n=len(p.tasks), own=sum(1 for t in p.tasks if t.task_id is None), s=len(p.skills)))}</p>",
+        f"<p>{_e(counts)}</p>",
         f"<h2>{_e(_t('AI exposure'))}</h2>",
         f"<p style='font-size: 14pt;'><b>{e.beta:.2f}</b> {_e(_t('of 1'))}"
         + (

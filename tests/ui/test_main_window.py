@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.i18n import install_translators
 from app.ui.settings import Settings
 from app.ui.tasks import TaskState
+from tests.ui.conftest import CODE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -147,7 +149,10 @@ def test_settings_change_the_data_folder_for_the_next_start(
 def test_the_ui_switches_to_simplified_chinese(qtbot: QtBot, qapp: Any, services: Any) -> None:
     from app.ui.main_window import MainWindow
 
-    assert install_translators(qapp, "en") == []
+    english = install_translators(qapp, "en")
+    assert len(english) == 1  # only the plural forms ("1 task", "2 tasks")
+    for translator in english:
+        qapp.removeTranslator(translator)
     translators = install_translators(qapp, "zh_CN")
     try:
         assert translators, "the zh_CN translation did not load"
@@ -178,3 +183,50 @@ def test_smoke_test_command(offline_env: dict[str, str], tmp_path: Path) -> None
     assert proc.stdout.startswith("smoke test:") and "43-3031.00" in proc.stdout
     assert proc.stderr.strip() == ""
     assert (tmp_path / "data").is_dir()
+
+
+def test_counts_use_plural_forms(qtbot: QtBot, qapp: Any, window: Any) -> None:
+    """Should-fix: "1 tasks", "opens 1 other moves"."""
+    from app.core.graph import LearningStep
+    from app.ui.pages.pathways_page import reason_text
+
+    translators = install_translators(qapp, "en")
+    try:
+        doc = window.document
+        doc.set_occupation(window.services.catalog(), CODE)
+        doc.tasks.set_checked(0, True)
+        window._update_summary()
+        assert "· 1 task · 0 skills" in window.summary.text()
+        doc.tasks.set_checked(1, True)
+        window._update_summary()
+        assert "· 2 tasks ·" in window.summary.text()
+        window.profile_page._update_task_summary()
+        assert window.profile_page.task_summary.text().startswith("2 tasks ticked, 0 of them")
+        one = LearningStep("x", "u", 1.0, 1, 1, "opens_moves")
+        assert reason_text(one) == "opens 1 other move, 1 of them safer"
+        many = LearningStep("x", "u", 1.0, 3, 0, "opens_moves")
+        assert reason_text(many) == "opens 3 other moves"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_changing_the_language_offers_a_restart_that_keeps_the_work(
+    qtbot: QtBot, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should-fix: the language applied only after a restart, and the app did not say so."""
+    from app.ui import main_window
+
+    launched: list[list[str]] = []
+    monkeypatch.setattr(main_window, "launch_detached", launched.append)
+    page = window.settings_page
+    page.ask_restart = lambda: False
+    page.language.setCurrentIndex(page.language.findData("zh_CN"))
+    assert Settings().language() == "zh_CN"
+    assert "next time" in page.language_note.text() and not launched
+    page.ask_restart = lambda: True
+    window.document.set_alias("Kept")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert launched and launched[0][0] == sys.executable
+    assert not window.isVisible()
+    Settings().set_language("en")

@@ -159,3 +159,37 @@ def test_sort_proxy_orders_numbers_numerically(services: Services) -> None:
     proxy.setSortRole(SORT_ROLE)
     proxy.sort(1, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, 0).data() for r in range(3)] == ["c", "b", "a"]
+
+
+def test_the_time_slider_handle_shows_in_a_selected_row(qapp: Any) -> None:
+    """Should-fix: the slider's handle disappeared in the selected row."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from app.ui import theme
+    from app.ui.models.task_checklist_model import TaskChecklistModel, TaskColumn, TaskRow
+    from app.ui.widgets.delegates import SliderDelegate
+
+    model = TaskChecklistModel()
+    model.set_rows([TaskRow(1, "a task", "Core", "x", True, 50)])
+    index = model.index(0, TaskColumn.TIME)
+    delegate = SliderDelegate()
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 112, 30)
+    option.state = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Enabled
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Highlight, theme.colour("accent"))  # a common theme
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+    option.palette = palette
+    image = QImage(112, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    knob = QColor(image.pixel(6 + 50, 15))  # the handle sits at 50 % of the track
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    distance = sum(
+        abs(a - b) for a, b in zip(knob.getRgb()[:3], highlight.getRgb()[:3], strict=True)
+    )
+    assert distance > 150, (knob.name(), highlight.name())

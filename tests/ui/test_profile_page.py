@@ -194,3 +194,20 @@ def test_the_status_bar_forgets_a_finished_job(qtbot: QtBot, window: Any) -> Non
     qtbot.wait(10)
     assert label not in window.status_label.text()
     assert window.status_label.text()
+
+
+def test_tab_never_stops_on_a_widget_that_takes_no_input(qtbot: QtBot, window: Any) -> None:
+    """Should-fix: tabbing out of the task table landed on an invisible stop (the skills'
+    scroll area) that swallowed typing."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLineEdit
+
+    page = window.profile_page
+    window.profile_page.choose(CODE)
+    page.tasks_view.setFocus()
+    seen = []
+    for _ in range(8):
+        focused = QApplication.focusWidget()
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        seen.append(type(focused).__name__)
+        assert isinstance(focused, QLineEdit | QAbstractButton | QAbstractItemView), seen

@@ -122,7 +122,7 @@ class ClientsPage(QWidget):
             ],
             self,
         )
-        self.clients_view = table(self.clients, left, self.tr("Saved clients"))
+        self.clients_view = table(self.clients, left, self.tr("Saved clients"), stretch=1)
         ll.addWidget(self.clients_view, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New"), left)
@@ -212,7 +212,7 @@ class ClientsPage(QWidget):
         self.snapshots_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Interactive
         )
-        self.snapshots_view.setColumnWidth(1, 220)
+        self.snapshots_view.setColumnWidth(1, 160)
         sl.addWidget(self.snapshots_view)
         self.comparison: RecordsTableModel[ComparisonRow] = RecordsTableModel(
             [

@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -83,9 +85,14 @@ class ExposurePage(QWidget):
             self,
         )
         outer.addWidget(self.placeholder)
-        self.body = QWidget(self)
+        # In a small window the page scrolls rather than squeezing its explanations out of view.
+        self.body = QScrollArea(self)
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self.body)
+        self.body.setWidget(content)
         outer.addWidget(self.body, 1)
-        body = QVBoxLayout(self.body)
+        body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
 
         head = QHBoxLayout()
@@ -96,6 +103,19 @@ class ExposurePage(QWidget):
         self.gauge = ExposureGauge(self.body)
         left.addWidget(self.headline)
         left.addWidget(self.subline)
+        # The page's terms in plain words, on the page (not only in tooltips).
+        self.glossary = wrapped(
+            self.tr(
+                "How to read this: each task is E0 (a language model would not make it much "
+                "faster), E1 (a model alone could halve its time) or E2 (it could with tools built "
+                "on a model). Exposure, also called beta, counts your time on E1 tasks plus half "
+                "your time on E2 tasks; alpha counts E1 time only and gamma counts E1 and E2 in "
+                "full. “SkillShift model” means this app's own estimate."
+            ),
+            self.body,
+            muted=True,
+        )
+        left.addWidget(self.glossary)
         left.addWidget(self.gauge)
         self.caveat = wrapped(
             self.tr(
@@ -120,7 +140,7 @@ class ExposurePage(QWidget):
         head.addLayout(left, 2)
         self.chart = DistributionChart(self.body)
         head.addWidget(self.chart, 3)
-        body.addLayout(head, 5)
+        body.addLayout(head, 0)
 
         split = QSplitter(Qt.Orientation.Horizontal, self.body)
         tasks_box = QGroupBox(
@@ -166,7 +186,7 @@ class ExposurePage(QWidget):
                     header_tip=self.tr("Label published by Eloundou et al. (GPT-4 as annotator)"),
                 ),
                 Column(
-                    self.tr("Evidence: nearest O*NET task"),
+                    self.tr("Evidence:\nnearest O*NET task"),
                     lambda t: t.evidence.task if t.evidence else None,
                     tooltip=self._task_tip,
                 ),
@@ -232,13 +252,14 @@ class ExposurePage(QWidget):
         self.references_view = table(
             self.references, refs_box, self.tr("Reference measures"), sortable=False
         )
-        self.references_view.setMinimumHeight(60)
+        self.references_view.setMinimumHeight(110)
         rl.addWidget(self.references_view, 1)
         split.addWidget(refs_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([780, 360])
-        body.addWidget(split, 6)
+        split.setMinimumHeight(320)
+        body.addWidget(split, 1)
         self.body.setVisible(False)
         context.analysis_ready.connect(self.show_result)
         context.analysis_cleared.connect(self.clear)
@@ -339,16 +360,15 @@ class ExposurePage(QWidget):
             self.split_bar.set_parts(
                 [
                     (
-                        self.tr("augmentation (all conversations)"),
+                        self.tr("augmentation"),
                         split.get("augmentation", 0.0),
                         theme.colour("accent"),
                     ),
-                    (
-                        self.tr("automation (all conversations)"),
-                        split.get("automation", 0.0),
-                        theme.colour("riskier"),
-                    ),
+                    (self.tr("automation"), split.get("automation", 0.0), theme.colour("riskier")),
                 ]
+            )
+            self.split_bar.setToolTip(
+                self.tr("Anthropic's split over all conversations in its sample, not your tasks")
             )
             self.split_bar.setVisible(True)
         else:

@@ -77,11 +77,15 @@ def reason_text(step: LearningStep) -> str:
     if step.reason == "prerequisite":
         return _t("learn first: other skills on this list build on it")
     if step.reason == "opens_moves":
+        opens = QCoreApplication.translate(
+            "PathwaysPage", "opens %n other move(s)", "", step.unlocks
+        )
         if step.unlocks_safer:
-            return _t("opens {n} other moves, {s} of them safer").format(
-                n=step.unlocks, s=step.unlocks_safer
+            safer = step.unlocks_safer
+            return opens + QCoreApplication.translate(
+                "PathwaysPage", ", %n of them safer", "", safer
             )
-        return _t("opens {n} other moves").format(n=step.unlocks)
+        return opens
     if step.reason == "essential_for_target":
         return _t("essential for this occupation")
     return _t("useful for this occupation")
@@ -185,11 +189,17 @@ class PathwaysPage(QWidget):
         self.zone.setAccessibleName(self.tr("Largest step up in O*NET job zone"))
         zone_label.setBuddy(self.zone)
         self.count = QLabel("", self)
-        for w in (self.safer, self.bright, wage_label, self.wage, zone_label, self.zone):
-            filters.addWidget(w)
+        # Two rows, so a 1024-pixel window holds them without widening the page.
+        filters.addWidget(self.safer)
+        filters.addWidget(self.bright)
         filters.addStretch(1)
         filters.addWidget(self.count)
         outer.addLayout(filters)
+        limits = QHBoxLayout()
+        for limit in (wage_label, self.wage, zone_label, self.zone):
+            limits.addWidget(limit)
+        limits.addStretch(1)
+        outer.addLayout(limits)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         left = QSplitter(Qt.Orientation.Vertical, split)
@@ -208,7 +218,7 @@ class PathwaysPage(QWidget):
                     header_tip=self.tr("How much of what the move needs you already bring (0-1)"),
                 ),
                 Column(
-                    self.tr("Exposure (vs your occupation)"),
+                    self.tr("Exposure\n(vs your occupation)"),
                     lambda m: m.exposure_beta,
                     display=self._exposure_text,
                     foreground=self._exposure_colour,
@@ -257,6 +267,14 @@ class PathwaysPage(QWidget):
             MoveColumn.FIT, QHeaderView.ResizeMode.Fixed
         )
         self.moves_view.setColumnWidth(MoveColumn.FIT, 80)
+        # The title never collapses to "…": it keeps a readable width and wraps.
+        self.moves_view.horizontalHeader().setSectionResizeMode(
+            MoveColumn.TITLE, QHeaderView.ResizeMode.Interactive
+        )
+        self.moves_view.setColumnWidth(MoveColumn.TITLE, 180)
+        self.moves_view.horizontalHeader().setSectionResizeMode(
+            MoveColumn.GAP, QHeaderView.ResizeMode.Stretch
+        )
         left.addWidget(self.moves_view)
         graph_box = QGroupBox(self.tr("Map of moves"), left)
         gl = QVBoxLayout(graph_box)
@@ -319,17 +337,15 @@ class PathwaysPage(QWidget):
         self.plan_view = table(
             self.plan, plan_box, self.tr("Learning plan"), sortable=False, stretch=1
         )
-        self.plan_view.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Interactive
-        )
-        self.plan_view.setColumnWidth(2, 190)
+        # The skill and the reason share the width and wrap: neither collapses to "…".
+        self.plan_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         pl.addWidget(self.plan_view)
         rl.addWidget(plan_box, 2)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([760, 420])
+        split.setSizes([700, 460])
         self.body = split
         outer.addWidget(split, 1)
         self.body.setVisible(False)
@@ -427,9 +443,7 @@ class PathwaysPage(QWidget):
 
     def _after_filter(self) -> None:
         shown, total = self.proxy.rowCount(), self.moves.rowCount()
-        self.count.setText(
-            self.tr("{shown} of {total} moves shown").format(shown=shown, total=total)
-        )
+        self.count.setText(self.tr("{shown} of %n move(s) shown", "", total).format(shown=shown))
         if shown and not self.moves_view.currentIndex().isValid():
             self.moves_view.selectRow(0)
         elif not shown:

@@ -259,6 +259,8 @@ class ProfilePage(QWidget):
         skills_layout.addWidget(self.match_panel)
         self.chips = ChipBox(skills_box)
         scroll = QScrollArea(skills_box)
+        # Not a Tab stop: it takes no typing (the chips' own buttons keep theirs).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.chips)
@@ -481,10 +483,10 @@ class ProfilePage(QWidget):
         ticked = self.document.tasks.checked()
         own = sum(1 for r in ticked if r.own)
         self.task_summary.setText(
-            self.tr(
-                "{n} tasks ticked, {own} of them your own. Space ticks a task; the Time slider "
-                "follows the arrow keys."
-            ).format(n=len(ticked), own=own)
+            self.tr("%n task(s) ticked", "", len(ticked))
+            + self.tr(", %n of them your own.", "", own)
+            + " "
+            + self.tr("Space ticks a task; the Time slider follows the arrow keys.")
         )
 
     # ---- own tasks

@@ -31,6 +31,7 @@ class SettingsPage(QWidget):
     """`apply_requested(provider, threads)`: the window reloads the model with these settings."""
 
     apply_requested = Signal(str, int)
+    restart_requested = Signal()  # the language changed and the person chose to restart now
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +74,9 @@ class SettingsPage(QWidget):
         self.language.setAccessibleName(self.tr("Language"))
         form.addRow(self.tr("&Language:"), self.language)
         self.language_note = wrapped(
-            self.tr("The language changes the next time SkillShift starts."), compute, muted=True
+            self.tr("Changing the language offers to restart SkillShift; your work is kept."),
+            compute,
+            muted=True,
         )
         form.addRow("", self.language_note)
         folder = QHBoxLayout()
@@ -257,6 +260,26 @@ class SettingsPage(QWidget):
         self.in_use.setText(self.tr("reloading…"))
         self.apply_requested.emit(provider, threads)
 
+    def ask_restart(self) -> bool:
+        """Restart now to switch the language? (tests replace this method)"""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Language"),
+            self.tr(
+                "The new language is used from the next start. Restart SkillShift now? "
+                "Your work comes back as it is."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _language_changed(self) -> None:
         self.context.settings.set_language(str(self.language.currentData()))
         self.context.settings.sync()
+        if self.ask_restart():
+            self.restart_requested.emit()
+        else:
+            self.language_note.setText(
+                self.tr("The new language is used the next time SkillShift starts.")
+            )

@@ -255,7 +255,7 @@ class PercentileBars(QWidget):
     """
 
     ROW = 30
-    AXIS = 34
+    AXIS = 48  # tick numbers and the scale's name, on two lines where the widget is narrow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -301,8 +301,8 @@ class PercentileBars(QWidget):
             p.drawText(QRectF(x - 20, bottom + 2, 40, 14), Qt.AlignmentFlag.AlignHCenter, str(tick))
         p.setPen(theme.colour("muted"))
         p.drawText(
-            QRectF(left, bottom + 16, span, 16),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            QRectF(left, bottom + 16, span, 30),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
             self.scale_label,
         )
         for i, bar in enumerate(self.bars):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QSlider, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.ui import theme
@@ -53,18 +53,29 @@ class SliderDelegate(QStyledItemDelegate):
             return
         value = index.data(Qt.ItemDataRole.EditRole)
         rect: QRect = option.rect
-        if option.state & QStyle.StateFlag.State_Selected:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # On the selection colour (often the accent itself) the slider takes the selected text's
+        # colour, so its handle stays visible.
+        fill = option.palette.highlightedText().color() if selected else theme.colour("accent")
+        if selected:
             painter.fillRect(rect, option.palette.highlight())
         track = QRect(rect.x() + 6, rect.center().y() - 3, rect.width() - 12, 6)
-        painter.fillRect(track, theme.colour("grid"))
+        groove = theme.colour("grid")
+        if selected:
+            groove.setAlpha(120)
+        painter.fillRect(track, groove)
         if isinstance(value, int):
             done = QRect(track.x(), track.y(), int(track.width() * value / 100), track.height())
-            painter.fillRect(done, theme.colour("accent"))
+            painter.fillRect(done, fill)
             knob_x = track.x() + int(track.width() * value / 100)
+            painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(theme.colour("accent"))
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.setPen(
+                QPen(option.palette.highlight().color(), 1) if selected else Qt.PenStyle.NoPen
+            )
             painter.drawEllipse(knob_x - 6, rect.center().y() - 6, 12, 12)
+            painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         slider = QSlider(Qt.Orientation.Horizontal, parent)

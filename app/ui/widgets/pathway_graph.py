@@ -76,9 +76,8 @@ class PathwayGraph(QWidget):
         self.edges = edges
         self.person_beta = person_beta
         self.setAccessibleDescription(
-            self.tr("{direct} direct moves and {paths} multi-step paths").format(
-                direct=len(direct), paths=len(paths)
-            )
+            self.tr("%n direct move(s)", "", len(direct))
+            + self.tr(" and %n multi-step path(s)", "", len(paths))
         )
         self.update()
 
