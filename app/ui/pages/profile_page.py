@@ -268,6 +268,7 @@ class ProfilePage(QWidget):
         self.suggested_label = QLabel(
             self.tr("Suggested for your occupation (Enter or double-click adds):"), skills_box
         )
+        self.suggested_label.setWordWrap(True)  # it must not hold the skills column wide
         skills_layout.addWidget(self.suggested_label)
         self.suggested: RecordsTableModel[SkillChip] = RecordsTableModel(
             [
@@ -295,6 +296,8 @@ class ProfilePage(QWidget):
         split.addWidget(skills_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # Tasks get about two thirds of the width at any window size (the task text wraps).
+        split.setSizes([660, 320])
         outer.addWidget(split, 1)
 
         # ---- behaviour
