@@ -209,10 +209,10 @@ class ClientsPage(QWidget):
             self.snapshots, snap_box, self.tr("Snapshots of this client"), stretch=3
         )
         self.snapshots_view.setMaximumHeight(110)
+        # Occupation and best move share the width and wrap; neither collapses to "…".
         self.snapshots_view.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Interactive
+            1, QHeaderView.ResizeMode.Stretch
         )
-        self.snapshots_view.setColumnWidth(1, 160)
         sl.addWidget(self.snapshots_view)
         self.comparison: RecordsTableModel[ComparisonRow] = RecordsTableModel(
             [
@@ -233,7 +233,8 @@ class ClientsPage(QWidget):
         header = self.comparison_view.horizontalHeader()
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.comparison_view.setColumnWidth(0, 150)  # measure names wrap
         sl.addWidget(self.comparison_view, 1)
         rl.addWidget(snap_box, 4)
         split.addWidget(left)
