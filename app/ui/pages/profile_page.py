@@ -261,6 +261,7 @@ class ProfilePage(QWidget):
         scroll = QScrollArea(skills_box)
         # Not a Tab stop: it takes no typing (the chips' own buttons keep theirs).
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.chips)
@@ -413,6 +414,9 @@ class ProfilePage(QWidget):
             return
         if is_ambiguous(matches):
             self.document.set_candidates(self.context.services.catalog(), matches)
+            # The candidates panel takes the suggestions' place.
+            self.suggestions_view.setVisible(False)
+            self.search_hint.setVisible(False)
         else:
             self.choose(matches[0].code)
 
@@ -449,6 +453,11 @@ class ProfilePage(QWidget):
             self.candidates_view.selectRow(0)
         self.ambiguity.setVisible(bool(ranked))
         self.tasks_view.setColumnHidden(TaskColumn.OCCUPATION, not ranked)
+        if ranked:  # a readable width that leaves the task text its room (titles wrap)
+            self.tasks_view.horizontalHeader().setSectionResizeMode(
+                TaskColumn.OCCUPATION, QHeaderView.ResizeMode.Interactive
+            )
+            self.tasks_view.setColumnWidth(TaskColumn.OCCUPATION, 120)
 
     def _on_occupation_changed(self) -> None:
         doc = self.document

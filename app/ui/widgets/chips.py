@@ -128,6 +128,7 @@ class ChipBox(QWidget):
             self.tr("No skills yet: pick from the suggestions or type your own."), self
         )
         self.empty.setEnabled(False)
+        self.empty.setWordWrap(True)
         self._layout.addWidget(self.empty)
         self.setAccessibleName(self.tr("Your skills"))
 
