@@ -386,6 +386,26 @@ Restore the previous version?</source>
         <source>Top-5 moves (count / in common)</source>
         <translation>前 5 个转型方向（个数 / 两次共有）</translation>
     </message>
+    <message>
+        <source>If you discard them, they are lost.</source>
+        <translation>如果放弃，这些更改将丢失。</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Save the changes to {who} first?</source>
+        <translation>先保存对 {who} 的更改吗？</translation>
+    </message>
+    <message>
+        <source>this profile</source>
+        <translation>此个人资料</translation>
+    </message>
 </context>
 <context>
     <name>DistributionChart</name>
@@ -696,6 +716,44 @@ Restore the previous version?</source>
         <source>There are not enough published measures for this occupation to compare.</source>
         <translation>这个职业的已发表指标太少，无法比较。</translation>
     </message>
+    <message>
+        <source>Anthropic&apos;s split over all conversations in its sample, not your tasks</source>
+        <translation>Anthropic 样本中全部对话的比例，不是您的任务</translation>
+    </message>
+    <message>
+        <source>Evidence:
+nearest O*NET task</source>
+        <translation>依据：
+最接近的 O*NET 任务</translation>
+    </message>
+    <message>
+        <source>How to read this: each task is E0 (a language model would not make it much faster), E1 (a model alone could halve its time) or E2 (it could with tools built on a model). Exposure, also called beta, counts your time on E1 tasks plus half your time on E2 tasks; alpha counts E1 time only and gamma counts E1 and E2 in full. “SkillShift model” means this app&apos;s own estimate.</source>
+        <translation>如何理解：每项任务分为 E0（语言模型不会让它明显更快）、E1（模型本身就能把所需时间减少至少一半）或 E2（借助基于模型的工具才能做到）。暴露度（β）计算您在 E1 任务上的时间加上 E2 任务时间的一半；α 只计算 E1 的时间，γ 则完整计算 E1 和 E2 的时间。“SkillShift 模型”指本应用自己的估计。</translation>
+    </message>
+    <message>
+        <source>None of your tasks was seen in Anthropic&apos;s sample of AI conversations, so there is no data on whether people automate or augment them.</source>
+        <translation>您的任务都没有出现在 Anthropic 的人工智能对话样本中，因此没有数据说明人们是把它们自动化还是增强。</translation>
+    </message>
+    <message>
+        <source>Percent of occupations this measure scores at or below yours</source>
+        <translation>该指标给出的分数不高于您的职业的职业所占百分比</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>The measures use different scales, so each bar shows your occupation&apos;s percentile among all occupations on that measure (longer = more exposed). Orange: not in the model&apos;s third.</source>
+        <translation>各指标的尺度不同，所以每个条形显示您的职业在该指标上于所有职业中的百分位（越长 = 暴露度越高）。橙色：与模型不在同一段。</translation>
+    </message>
+    <message>
+        <source>Your tasks: GPT-4 raters put their automation level at {lvl:.1f} of 4 (0 = AI only assists, 4 = AI could do the task alone), on the tasks they rated ({cov:.0%} of your time).</source>
+        <translation>您的任务：GPT-4 评估给出的自动化程度为 {lvl:.1f}（满分 4；0 = 人工智能只起辅助作用，4 = 人工智能可以独立完成任务），基于其评估过的任务（占您时间的 {cov:.0%}）。</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of your time is on tasks people already bring to Claude (Anthropic Economic Index). Anthropic publishes its automation and augmentation split for all conversations together, not per task: the bar below is that overall split, not yours.</source>
+        <translation>您 {share:.0%} 的时间花在人们已经交给 Claude 的任务上（Anthropic 经济指数）。Anthropic 只公布全部对话合计的自动化与增强比例，没有按任务公布：下面的条形是这个总体比例，不是您的。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -910,6 +968,30 @@ Restore the previous version?</source>
         <source>Restored the work autosaved at {when}.</source>
         <translation>已恢复 {when} 自动保存的工作。</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Unnamed profile</source>
+        <translation>未命名的个人资料</translation>
+    </message>
+    <message>
+        <source>{who}{title} · {tasks} · {skills}</source>
+        <translation>{who}{title} · {tasks} · {skills}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skill(s)</source>
+        <translation>
+            <numerusform>%n 项技能</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PathwayGraph</name>
@@ -952,6 +1034,18 @@ Restore the previous version?</source>
         <location line="+55"/>
         <source>exposure {beta}</source>
         <translation>暴露度 {beta}</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n multi-step path(s)</source>
+        <translation>
+            <numerusform>和 %n 条多步路径</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direct move(s)</source>
+        <translation>
+            <numerusform>%n 个直接转型方向</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1276,42 @@ Restore the previous version?</source>
         <source>opens {n} other moves, {s} of them safer</source>
         <translation>还能通往另外 {n} 个转型方向，其中 {s} 个更安全</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; ({code}) · fit {fit:.2f} · exposure {beta} (your occupation {base}) · wage {wage}&lt;br&gt;Its skills: you have {have}, partly have {partial}, would learn {gap}.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;（{code}）· 契合度 {fit:.2f} · 暴露度 {beta}（您的职业 {base}）· 年薪 {wage}&lt;br&gt;所需技能：已具备 {have} 项，部分具备 {partial} 项，需学习 {gap} 项。</translation>
+    </message>
+    <message>
+        <source>Exposure
+(vs your occupation)</source>
+        <translation>暴露度
+（与您的职业相比）</translation>
+    </message>
+    <message>
+        <source>The occupation&apos;s exposure over all its O*NET tasks, and in brackets the difference from your occupation&apos;s, counted the same way. Your own tasks&apos; figure is on the Exposure page.</source>
+        <translation>该职业全部 O*NET 任务的暴露度，括号内是与您的职业（按同样方法计算）的差值。您自己任务的数字在人工智能暴露度页面上。</translation>
+    </message>
+    <message>
+        <source>{title}, all its tasks: {beta:.2f}. Your occupation ({own}), all its tasks: {base:.2f}. Your own tasks: {you:.2f}.</source>
+        <translation>{title}，全部任务：{beta:.2f}。您的职业（{own}），全部任务：{base:.2f}。您自己的任务：{you:.2f}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them safer</source>
+        <translation>
+            <numerusform>，其中 %n 个更安全</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n move(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个转型方向中的 {shown} 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>opens %n other move(s)</source>
+        <translation>
+            <numerusform>还能打开 %n 个其他转型方向</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PercentileBars</name>
@@ -1189,6 +1319,10 @@ Restore the previous version?</source>
         <location filename="../widgets/charts.py" line="+173"/>
         <source>Reference measures compared</source>
         <translation>参考指标对比</translation>
+    </message>
+    <message>
+        <source>percentile among all occupations (0 = least exposed)</source>
+        <translation>在所有职业中的百分位（0 = 暴露度最低）</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1590,66 @@ Restore the previous version?</source>
         <source>“{text}” is not in the list. Closest ESCO skills:</source>
         <translation>列表中没有“{text}”。最接近的 ESCO 技能：</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;No occupation matches “{query}”.&lt;/b&gt; Check the spelling, or try the title you would put on a CV or a broader one (nurse, driver, clerk).</source>
+        <translation>&lt;b&gt;没有与“{query}”匹配的职业。&lt;/b&gt;请检查拼写，或试试您会写在简历上的职位名称，或更宽泛的名称（护士、司机、文员）。</translation>
+    </message>
+    <message>
+        <source>Added the ESCO skill “{label}”.</source>
+        <translation>已添加 ESCO 技能“{label}”。</translation>
+    </message>
+    <message>
+        <source>Click the occupation that fits you (or use ↓ and Enter).</source>
+        <translation>点击符合您的职业（或用 ↓ 和回车键）。</translation>
+    </message>
+    <message>
+        <source>Closest ESCO skills found.</source>
+        <translation>已找到最接近的 ESCO 技能。</translation>
+    </message>
+    <message>
+        <source>How sure the search is that this is your occupation (its score, 0-1, is the bar)</source>
+        <translation>搜索有多确定这就是您的职业（条形表示 0–1 的得分）</translation>
+    </message>
+    <message>
+        <source>Space ticks a task; the Time slider follows the arrow keys.</source>
+        <translation>空格键勾选任务；时间滑块随方向键移动。</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>或许</translation>
+    </message>
+    <message>
+        <source>unlikely</source>
+        <translation>不太可能</translation>
+    </message>
+    <message>
+        <source>very likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>“{text}” is not the name of an ESCO skill. The closest ones are below: add one, or keep your words.</source>
+        <translation>“{text}”不是 ESCO 技能的名称。下面是最接近的技能：添加其中一个，或保留您的原话。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) ticked</source>
+        <translation>
+            <numerusform>已勾选 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them your own.</source>
+        <translation>
+            <numerusform>，其中 %n 项是自填任务。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -1587,6 +1781,24 @@ Restore the previous version?</source>
         <source>more exposed than {p:.0f}% of occupations</source>
         <translation>暴露度高于 {p:.0f}% 的职业</translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n in their own words), </source>
+        <translation>
+            <numerusform>（%n 项为自填任务），</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skill(s) listed.</source>
+        <translation>
+            <numerusform>列出 %n 项技能。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -1664,6 +1876,10 @@ Restore the previous version?</source>
         <location line="+13"/>
         <source>SkillShift report preview</source>
         <translation>SkillShift 报告预览</translation>
+    </message>
+    <message>
+        <source>One click: saves the report in the folder you last saved one in (at first your Documents folder)</source>
+        <translation>一键保存：把报告保存到您上次保存报告的文件夹（第一次是您的“文档”文件夹）</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2099,18 @@ Restore the previous version?</source>
         <location line="+16"/>
         <source>reloading…</source>
         <translation>正在重新加载…</translation>
+    </message>
+    <message>
+        <source>Changing the language offers to restart SkillShift; your work is kept.</source>
+        <translation>更改语言后可以重新启动 SkillShift；您的工作会保留。</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start. Restart SkillShift now? Your work comes back as it is.</source>
+        <translation>新语言从下次启动起生效。现在重新启动 SkillShift 吗？您的工作会原样恢复。</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time SkillShift starts.</source>
+        <translation>新语言将在下次启动 SkillShift 时生效。</translation>
     </message>
 </context>
 <context>
