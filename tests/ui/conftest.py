@@ -71,6 +71,7 @@ def make_window(services: Services, **kwargs: Any) -> Any:
     # Closing a test's window drops its profile without a dialog; tests of the Save / Discard /
     # Cancel question replace this again.
     window.clients_page.ask_unsaved = discard_changes
+    window.settings_page.ask_restart = lambda: False  # a language change does not restart
     window.resize(1280, 800)
     window.show()
     return window
