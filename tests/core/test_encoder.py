@@ -12,10 +12,11 @@ import pytest
 
 from app import paths
 from app.core import encoder as enc
-from app.core.encoder import FakeEncoder, OnnxEncoder, load_manifest, resolve_providers
+from app.core.encoder import OnnxEncoder, load_manifest, resolve_providers
 from app.core.errors import ResourceError, SkillShiftError
 from app.core.progress import Cancelled
 from tests.conftest import REFERENCE_COSINE, REFERENCE_TOLERANCE
+from tests.fake_encoder import FakeEncoder
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from app import paths
-from app.core.encoder import FakeEncoder, OnnxEncoder
+from app.core.encoder import OnnxEncoder
 from app.core.index import (
     KINDS,
     EmbeddingStore,
@@ -21,6 +21,7 @@ from app.core.index import (
 )
 from app.core.matching import corpus_texts
 from app.core.progress import NULL_PROGRESS, Cancelled, Progress
+from tests.fake_encoder import FakeEncoder
 
 
 @pytest.fixture(autouse=True)

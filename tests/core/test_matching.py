@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from app import paths
-from app.core.encoder import FakeEncoder, OnnxEncoder
+from app.core.encoder import OnnxEncoder
 from app.core.index import EmbeddingStore
 from app.core.matching import (
     LexicalIndex,
@@ -35,6 +35,7 @@ from app.core.matching import (
     singular,
 )
 from tests.conftest import write_title_db
+from tests.fake_encoder import FakeEncoder
 
 CODE_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 

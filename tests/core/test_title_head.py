@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.core.encoder import FakeEncoder
 from app.core.index import EmbeddingStore
 from app.core.matching import Matcher, MatchWeights
 from app.core.progress import NULL_PROGRESS
@@ -19,6 +18,7 @@ from app.core.title_head import (
     save_title_head,
 )
 from tests.conftest import write_title_db
+from tests.fake_encoder import FakeEncoder
 
 FAST = FitSettings(epochs=6, batch=64)
 
