@@ -20,14 +20,8 @@ from app.commands.evaluate import HEAD_HELD_OUT_SPLITS, held_out_rule
 from app.core import integrity
 from app.core.encoder import PROVIDER_CHOICES, OnnxEncoder
 from app.core.index import INDEX_FILE, KINDS, EmbeddingStore, IndexFile, save_index
-from app.core.matching import (
-    Matcher,
-    MatchWeights,
-    TitleRow,
-    corpus_texts,
-    database_content_hash,
-    load_title_rows,
-)
+from app.core.search import Matcher, MatchWeights, TitleRow, corpus_texts, load_title_rows
+from app.core.search.corpus import database_content_hash
 from app.core.title_head import HEAD_FILE, save_title_head
 from app.core.title_training import fit_title_head
 

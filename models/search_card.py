@@ -54,7 +54,7 @@ def card_lines(results: list[dict[str, Any]], measured: str) -> list[str]:
         " and character-trigram signal, abbreviations, acronyms and typos read the way a query is"
         " read, each occupation's mean title embedding, the share of the query's words its titles"
         " use and whether one of them ends in the query's head word, and the title classifier"
-        " (`app/core/matching.py`, `app/core/title_head.py`). A query is a hit when a returned"
+        " (`app/core/search/`, `app/core/title_head.py`). A query is a hit when a returned"
         " code is any occupation that lists the title; its split's titles are out of the index,"
         " of encoder training and of the classifier (for a split the bundled classifier learnt,"
         " `eval match` fits one without it). Messy queries are the same titles typed: lowercase,"

@@ -83,15 +83,17 @@ def blend_activity_vote(
 ) -> None:
     """The app's estimate of an O*NET statement also counts its work activities' labels."""
     from app import paths
-    from app.core.activity_vote import VOTE_FILE, load_activity_vote
+    from app.core.activity_vote import VOTE_FILE
+    from app.core.exposure import ExposureBlend
 
     folder = model_dir if model_dir is not None else paths.model_path()
-    vote = load_activity_vote(None, folder / VOTE_FILE, encoder.model_sha256)
+    blend = ExposureBlend(encoder, vote_file=folder / VOTE_FILE)
+    vote = blend.vote()
     if vote is None:
         log("no work-activity vote for this model: task scores are the model's alone")
         return
     texts = [data.task_text[int(t)] for t in data.task_ids]
-    enc["task_probs"] = vote.blend(texts, enc["task_probs"])
+    enc["task_probs"] = blend.probs(texts, enc["task_probs"])
     log(f"work-activity vote (weight {vote.params.weight}) blended into the task scores")
 
 

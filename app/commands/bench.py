@@ -28,7 +28,8 @@ from app.core.encoder import (
     OnnxEncoder,
     build_session,
 )
-from app.core.matching import Matcher, load_tasks
+from app.core.exposure import ExposureBlend
+from app.core.search import Matcher, load_tasks
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,10 @@ class BenchContext:
     @cached_property
     def matcher(self) -> Matcher:
         return Matcher(self.encoder)
+
+    @cached_property
+    def exposure_blend(self) -> ExposureBlend:
+        return ExposureBlend(self.encoder)
 
     @cached_property
     def task_texts(self) -> list[str]:
@@ -211,7 +216,8 @@ def bench_exposure(ctx: BenchContext) -> list[BenchResult]:
     matcher = ctx.matcher
     matcher.tasks()
     encoder.score(texts[:64])  # warm up
-    full = ctx.median(lambda: exposure_records(encoder, matcher, texts))
+    blend = ctx.exposure_blend
+    full = ctx.median(lambda: exposure_records(encoder, matcher, blend, texts))
 
     # The app's scoring against the same batches tokenised beforehand and run straight through
     # onnxruntime the same way (the same single-thread worker sessions side by side, or the one

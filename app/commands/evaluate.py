@@ -17,8 +17,8 @@ from app.commands.io import write_json
 from app.commands.match import StderrProgress
 from app.core.encoder import PROVIDER_CHOICES, Encoder, OnnxEncoder
 from app.core.errors import SkillShiftError
-from app.core.matching import Matcher, MatchWeights, TitleRow, load_title_rows
 from app.core.progress import NULL_PROGRESS, Progress
+from app.core.search import Matcher, MatchWeights, TitleRow, load_title_rows
 from app.core.title_training import fit_title_head
 from app.core.validation import (
     is_held_out_reported,

@@ -12,13 +12,14 @@ from app.commands.io import write_json_line
 from app.commands.match import StderrProgress, add_runtime_arguments, line_batches, open_encoder
 from app.core.encoder import Encoder
 from app.core.errors import SkillShiftError
-from app.core.matching import Matcher, unreadable_reason
+from app.core.exposure import ExposureBlend
+from app.core.search import Matcher, unreadable_reason
 
 EMPTY_RECORD: dict[str, Any] = {"label": None, "probs": None, "nearest_task": None}
 
 
 def exposure_records(
-    encoder: Encoder, matcher: Matcher, texts: Sequence[str]
+    encoder: Encoder, matcher: Matcher, blend: ExposureBlend, texts: Sequence[str]
 ) -> list[dict[str, Any]]:
     """One record per text, in order; text the model cannot read (blank, no Latin letter or
     digit) gets nulls and a "reason" rather than a guess, as `match` does."""
@@ -34,7 +35,7 @@ def exposure_records(
         return records
     scored = [texts[i] for i in live]
     embeddings, probs = encoder.score(scored)
-    probs = matcher.exposure_probs(scored, probs)
+    probs = blend.probs(scored, probs)
     nearest = matcher.nearest_tasks(embeddings, top_k=1)
     labels = encoder.labels
     for row, i in enumerate(live):
@@ -57,15 +58,16 @@ def _run(args: argparse.Namespace) -> int:
         raise SkillShiftError("give a task statement, or --jsonl to read one per line from stdin")
     encoder = open_encoder(args)
     matcher = Matcher(encoder)
+    blend = ExposureBlend(encoder)
     matcher.tasks(StderrProgress())
     if args.jsonl:
         if args.text:
             raise SkillShiftError("--jsonl reads task statements from stdin; leave out the text")
         for batch in line_batches():
-            for record in exposure_records(encoder, matcher, batch):
+            for record in exposure_records(encoder, matcher, blend, batch):
                 write_json_line(record)
         return 0
-    (record,) = exposure_records(encoder, matcher, [" ".join(args.text)])
+    (record,) = exposure_records(encoder, matcher, blend, [" ".join(args.text)])
     if record["label"] is None:
         reason = "" if record["reason"] == "blank" else ": no letters or digits the model reads"
         print(f"nothing to score{reason}")

@@ -16,7 +16,7 @@ from typing import Any
 from app.commands.io import read_jsonl_lines, write_json_line
 from app.core.encoder import PROVIDER_CHOICES, OnnxEncoder
 from app.core.errors import SkillShiftError
-from app.core.matching import Matcher, unreadable_reason
+from app.core.search import Matcher, unreadable_reason
 
 MAX_BATCH = 64
 

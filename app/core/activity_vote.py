@@ -126,7 +126,7 @@ class ActivityVote:
         """Votes from the bundled database; labels of codes `counts_from` accepts (default: the
         training occupations)."""
         accept = counts_from or (lambda code: not is_validation_occupation(code))
-        from app.core.matching import connect_readonly
+        from app.core.search.corpus import connect_readonly
 
         con = connect_readonly(db_path)
         try:

@@ -15,6 +15,7 @@ from app.core.encoder import Encoder
 from app.core.errors import SkillShiftError
 from app.core.exposure import (
     Evidence,
+    ExposureBlend,
     ExposureProfile,
     ReferenceTable,
     TaskScore,
@@ -25,9 +26,9 @@ from app.core.exposure import (
     references,
 )
 from app.core.graph import Filters, GraphContext, Move, MoveList, Source
-from app.core.matching import Matcher, SkillMatch, TaskMatch
 from app.core.profile import Profile, ProfileError, validate_task_ids
 from app.core.progress import NULL_PROGRESS, Progress, check_cancelled
+from app.core.search import Matcher, SkillMatch, TaskMatch
 
 SKILL_MATCH_MIN = 0.45  # below this, a free-text skill is reported as unmatched, not guessed
 ROLE_MATCH_MIN = 0.35
@@ -142,6 +143,7 @@ class Engine:
         self.resource_path = resource_path
         self.matcher = matcher if matcher is not None else Matcher(encoder, db_path=db_path)
         self.check_model = check_model
+        self.exposure_blend = ExposureBlend(encoder, db_path=db_path)
         self._lock = threading.Lock()
         self._ctx: GraphContext | None = None
         self._refs: ReferenceTable | None = None
@@ -323,7 +325,7 @@ class Engine:
             embeddings[own] = emb
             # Typed words that are an O*NET statement also count the labels of its work
             # activities, as the precomputed scores of the selected O*NET tasks already do.
-            probs[own] = self.matcher.exposure_probs(texts, p)
+            probs[own] = self.exposure_blend.probs(texts, p)
         return embeddings, probs
 
     def match_skills(self, texts: list[str]) -> list[SkillMatch | None]:

@@ -1,15 +1,23 @@
-"""A person's exposure: per-task model scores with published labels, profile measures, references."""
+"""Exposure: a task statement's estimate (the model blended with the work-activity vote), a
+person's per-task scores with published labels, profile measures and reference measures."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from app import paths
+from app.core.activity_vote import VOTE_FILE, ActivityVote, load_activity_vote
 from app.core.errors import ResourceError
+
+if TYPE_CHECKING:
+    from app.core.encoder import Encoder
 
 # Anthropic's interaction types (Economic Index): the first two hand the task to the model.
 AUTOMATION_TYPES = ("directive", "feedback loop")
@@ -23,6 +31,40 @@ REFERENCE_MEASURES = (
     "anthropic_usage",
     "model_beta",
 )
+
+
+class ExposureBlend:
+    """The app's exposure estimate of task statements: the model's probabilities, with the
+    work-activity vote mixed in where a statement is an O*NET task (app/core/activity_vote.py).
+
+    The one place the blend is applied: `skillshift exposure`, the engine (a person's own tasks),
+    the profile page and the build of transitions.npz (every O*NET task) all call `probs`. The
+    vote is loaded on first use, once, for the encoder's model; thread-safe.
+    """
+
+    def __init__(
+        self, encoder: Encoder, *, db_path: Path | None = None, vote_file: Path | None = None
+    ) -> None:
+        self.encoder = encoder
+        self.db_path = db_path
+        self.vote_file = vote_file if vote_file is not None else paths.model_path(VOTE_FILE)
+        self._lock = threading.Lock()
+        self._vote: tuple[ActivityVote | None] | None = None
+
+    def vote(self) -> ActivityVote | None:
+        """The work-activity vote for O*NET task statements (None without one for this model)."""
+        if self._vote is None:
+            with self._lock:
+                if self._vote is None:
+                    self._vote = (
+                        load_activity_vote(self.db_path, self.vote_file, self.encoder.model_sha256),
+                    )
+        return self._vote[0]
+
+    def probs(self, texts: Sequence[str], probs: np.ndarray) -> np.ndarray:
+        """The model's exposure probabilities with the work-activity vote where it applies."""
+        vote = self.vote()
+        return vote.blend(texts, probs) if vote is not None else probs
 
 
 def measures(probs: np.ndarray, shares: np.ndarray) -> tuple[float, float, float]:

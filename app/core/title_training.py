@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from app.core.matching import Matcher, TitleRow, analyse_query
 from app.core.messy import messy_variant
 from app.core.progress import NULL_PROGRESS, Progress
+from app.core.search import Matcher, TitleRow, analyse_query
 from app.core.title_head import FitSettings, TitleHead, fit_weights
 
 

@@ -12,7 +12,7 @@ from app.ui.models.task_checklist_model import TaskChecklistModel, TaskRow, defa
 
 if TYPE_CHECKING:
     from app.core.catalog import Catalog, Task
-    from app.core.matching import OccupationMatch
+    from app.core.search import OccupationMatch
 
 # Two candidates whose match scores differ by less than this are both plausible readings.
 AMBIGUITY_MARGIN = 0.06

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
     from app.core.catalog import Catalog
     from app.core.encoder import OnnxEncoder
     from app.core.engine import Engine
-    from app.core.matching import Matcher
     from app.core.progress import Progress
+    from app.core.search import Matcher
 
 
 class Services:
@@ -65,7 +65,7 @@ class Services:
         encoder = self.encoder()
         with self._lock:
             if self._matcher is None:
-                from app.core.matching import Matcher
+                from app.core.search import Matcher
 
                 self._matcher = Matcher(encoder)
             return self._matcher

@@ -116,13 +116,14 @@ def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
     tmp_path: Path,
 ) -> None:
     from app.core.encoder import OnnxEncoder
-    from app.core.matching import Matcher, load_tasks
+    from app.core.exposure import ExposureBlend
+    from app.core.search import load_tasks
 
     paths.set_data_dir(tmp_path)
     try:
         encoder = OnnxEncoder(provider="cpu")
-        matcher = Matcher(encoder)
-        vote = matcher.activity_vote()
+        blend = ExposureBlend(encoder)
+        vote = blend.vote()
         assert vote is not None, "models/activity_vote.json is missing or for another model"
         record = json.loads(paths.model_path(VOTE_FILE).read_text(encoding="utf-8"))
         assert 0 < vote.params.weight < 1
@@ -132,13 +133,13 @@ def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
         statement = next(t for _, _, t in load_tasks() if vote.vote(t) is not None)
         texts = [statement, "Answer the phone and take messages for my boss"]
         _, model = encoder.score(texts)
-        out = matcher.exposure_probs(texts, model)
+        out = blend.probs(texts, model)
         expected = (1 - vote.params.weight) * model[0] + vote.params.weight * vote.vote(statement)
         np.testing.assert_allclose(out[0], expected, rtol=1e-5)
         np.testing.assert_array_equal(out[1], model[1])
-        without = Matcher(encoder, vote_file=tmp_path / "none.json")
-        assert without.activity_vote() is None
-        np.testing.assert_array_equal(without.exposure_probs(texts, model), model)
+        without = ExposureBlend(encoder, vote_file=tmp_path / "none.json")
+        assert without.vote() is None
+        np.testing.assert_array_equal(without.probs(texts, model), model)
     finally:
         paths.set_data_dir(None)
 
@@ -148,13 +149,14 @@ def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
     """resources/transitions.npz was built with the bundled vote (else `make index` is due)."""
     from app.core import graph
     from app.core.encoder import OnnxEncoder
-    from app.core.matching import Matcher, load_tasks
+    from app.core.exposure import ExposureBlend
+    from app.core.search import load_tasks
 
     paths.set_data_dir(tmp_path)
     try:
         encoder = OnnxEncoder(provider="cpu")
-        matcher = Matcher(encoder)
-        vote = matcher.activity_vote()
+        blend = ExposureBlend(encoder)
+        vote = blend.vote()
         assert vote is not None
         res = graph.load_resource(model_sha256=encoder.model_sha256)
         tasks = sorted(load_tasks())  # task_id order, as the resource stores them
@@ -162,7 +164,7 @@ def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
         rows = picked[:: max(1, len(picked) // 40)][:40]
         texts = [tasks[i][2] for i in rows]
         _, model = encoder.score(texts)
-        blended = matcher.exposure_probs(texts, model)
+        blended = blend.probs(texts, model)
         # Batches quantise their activations together, so allow for a little int8 wobble.
         np.testing.assert_allclose(res.task_probs[rows], blended, atol=3e-2)
         assert np.abs(res.task_probs[rows] - model).max() > 0.05  # not the model's alone

@@ -17,7 +17,8 @@ import pytest
 from app import paths
 from app.cli import main
 from app.core.encoder import OnnxEncoder
-from app.core.matching import Matcher, load_tasks
+from app.core.exposure import ExposureBlend
+from app.core.search import load_tasks
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.model
@@ -104,11 +105,11 @@ def test_exposure_jsonl_contract(data_dir: Path) -> None:
     assert first["nearest_task"]["similarity"] > 0.97  # type: ignore[index]
     assert result.stderr == b""
     # An O*NET statement's estimate also counts the labels of its work activities.
-    matcher = Matcher(OnnxEncoder(provider="cpu"))
-    vote = matcher.activity_vote()
+    blend = ExposureBlend(OnnxEncoder(provider="cpu"))
+    vote = blend.vote()
     assert vote is not None and vote.vote(statement) is not None
-    _, model = matcher.encoder.score([statement])
-    expected = matcher.exposure_probs([statement], model)[0]
+    _, model = blend.encoder.score([statement])
+    expected = blend.probs([statement], model)[0]
     assert list(first["probs"].values()) == pytest.approx(expected.tolist(), abs=2e-3)  # type: ignore[union-attr]
     assert not np.allclose(expected, model[0], atol=1e-3)
 

@@ -21,8 +21,8 @@ from app import cli, paths
 from app.core import graph
 from app.core.errors import ResourceError, SkillShiftError
 from app.core.inputs import FileTooLargeError, NotARegularFileError, read_limited
-from app.core.matching import _cached
 from app.core.profile import MAX_FILE_BYTES, Profile, ProfileError
+from app.core.search.cache import cached_arrays
 from app.core.storage import CorruptProfileError, load_profile
 from tests.conftest import REPO, read_only
 from tests.test_offline import CLI_RUNS, PROFILE, _profile
@@ -221,7 +221,7 @@ def test_unwritable_cache_only_costs_a_rebuild(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
     with read_only(cache):
-        value = _cached(
+        value = cached_arrays(
             cache / "derived.npz",
             lambda: {"x": np.arange(3)},
             lambda v: v,

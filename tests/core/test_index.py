@@ -19,8 +19,8 @@ from app.core.index import (
     save_index,
     texts_digest,
 )
-from app.core.matching import corpus_texts
 from app.core.progress import NULL_PROGRESS, Cancelled, Progress
+from app.core.search import corpus_texts
 from tests.fake_encoder import FakeEncoder
 
 

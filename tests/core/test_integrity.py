@@ -14,8 +14,8 @@ import pytest
 from app.core import integrity
 from app.core.catalog import Catalog, verify_database
 from app.core.errors import ResourceError
-from app.core.matching import connect_readonly
 from app.core.progress import NULL_PROGRESS
+from app.core.search.corpus import connect_readonly
 from app.paths import database_path
 
 

@@ -14,26 +14,13 @@ import pytest
 from app import paths
 from app.core.encoder import OnnxEncoder
 from app.core.index import EmbeddingStore
-from app.core.matching import (
-    LexicalIndex,
-    Lexicon,
-    Matcher,
-    MatchWeights,
-    SpellingIndex,
-    TitleLexical,
-    TitleRow,
-    VectorIndex,
-    _osa_distance,
-    align_forms,
-    analyse_query,
-    analyse_title,
-    build_title_lexical,
-    code_centroids,
-    lexical_features,
-    load_tasks,
-    raw_tokens,
-    singular,
-)
+from app.core.search import Matcher, MatchWeights, TitleRow, analyse_query, load_tasks
+from app.core.search.lexical import LexicalIndex, lexical_features
+from app.core.search.lexicon import Lexicon, align_forms, raw_tokens
+from app.core.search.normalise import analyse_title, singular
+from app.core.search.spelling import SpellingIndex, _osa_distance
+from app.core.search.titles import TitleLexical, build_title_lexical, code_centroids
+from app.core.search.vector import VectorIndex
 from tests.conftest import write_title_db
 from tests.fake_encoder import FakeEncoder
 
@@ -166,7 +153,6 @@ def test_noise_words_that_start_a_job_name_stay() -> None:
     assert analyse_title("Contract Manager", index.lexicon).key == "contract manager"
     assert analyse_title("Contract Manager", Lexicon.builtin()).key == "manager"
     # The learnt pairs travel with the cached lexical data.
-    from app.core.matching import TitleLexical, TitleRow, build_title_lexical
 
     lexical = build_title_lexical(
         [TitleRow("11-1000.00", "Contract Manager", "alternate")], {"11-1000.00": "Managers"}

@@ -14,7 +14,7 @@ from app.commands.evaluate import (
     held_out_queries,
     held_out_rule,
 )
-from app.core.matching import TitleRow, load_title_rows
+from app.core.search import TitleRow, load_title_rows
 from app.core.validation import HELD_OUT_REPORTED_PERCENT, is_held_out_reported
 from tests.conftest import REPO
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from app.core.index import EmbeddingStore
-from app.core.matching import Matcher, MatchWeights
 from app.core.progress import NULL_PROGRESS
+from app.core.search import Matcher, MatchWeights
 from app.core.title_head import (
     FitSettings,
     TitleHead,
@@ -149,7 +149,7 @@ def test_evaluation_fits_its_own_classifier_for_a_split_the_bundled_one_learnt(
     tiny_db: Path, tmp_path: Path
 ) -> None:
     from app.commands.evaluate import _split_head
-    from app.core.matching import load_title_rows
+    from app.core.search import load_title_rows
     from app.core.title_training import query_vectors
 
     encoder = FakeEncoder()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.matching import OccupationMatch, SkillMatch, title_confidence
+from app.core.search import OccupationMatch, SkillMatch, title_confidence
 from app.ui.context import AppContext
 from app.ui.models.records_table_model import Column, RecordsTableModel
 from app.ui.models.task_checklist_model import TaskColumn
@@ -719,7 +719,7 @@ def _t(text: str) -> str:
 def _score(services: Any, text: str) -> tuple[str, float]:
     encoder = services.encoder()
     _emb, probs = encoder.score([text])
-    p = services.matcher().exposure_probs([text], probs)[0]
+    p = services.engine().exposure_blend.probs([text], probs)[0]
     labels = encoder.labels
     best = max(range(len(p)), key=lambda i: float(p[i]))
     return str(labels[best]), float(p[1] + 0.5 * p[2])
