@@ -22,8 +22,13 @@ from app.offline import disable_telemetry  # noqa: E402
 
 disable_telemetry()  # before anything loads onnxruntime (the model scores every task)
 
-from app.core import graph, integrity  # noqa: E402
-from app.core.graph import COMPONENTS, OccupationData, Weights  # noqa: E402
+from app.core import integrity  # noqa: E402
+from app.core.transitions import config  # noqa: E402
+from app.core.transitions.components import onet_coverage_row, task_weight_vector  # noqa: E402
+from app.core.transitions.config import COMPONENTS, Weights  # noqa: E402
+from app.core.transitions.data import OccupationData, connect, db_content_hash  # noqa: E402
+from app.core.transitions.resource import FORMAT, TRANSITIONS_FILE, save_resource  # noqa: E402
+from app.core.transitions.skills import NeedTable, SkillSpace, credit  # noqa: E402
 from app.core.validation import is_validation_occupation  # noqa: E402
 
 TOP_N = 100
@@ -190,10 +195,10 @@ def _coverage_matrix(weights: np.ndarray) -> np.ndarray:
 
 def skill_best_similarity(
     data: OccupationData, skill_emb: np.ndarray
-) -> tuple[np.ndarray, graph.SkillSpace]:
+) -> tuple[np.ndarray, SkillSpace]:
     """[n, K] best label similarity of each used skill to each occupation's skills (1 if held),
     from the same sparse skill graph the app uses at run time."""
-    space = graph.SkillSpace.build(skill_emb, data)
+    space = SkillSpace.build(skill_emb, data)
     best = np.zeros((data.n, len(space.used)), dtype=np.float32)
     for a, rows in enumerate(data.occ_skills):
         if len(rows):
@@ -202,10 +207,10 @@ def skill_best_similarity(
 
 
 def esco_coverage_matrix(
-    data: OccupationData, best: np.ndarray, space: graph.SkillSpace, weights: Weights
+    data: OccupationData, best: np.ndarray, space: SkillSpace, weights: Weights
 ) -> np.ndarray:
-    table = graph.NeedTable.build(data, space, weights.optional_weight)
-    cred = graph.credit(best, weights).astype(np.float32)
+    table = NeedTable.build(data, space, weights.optional_weight)
+    cred = credit(best, weights).astype(np.float32)
     need = np.zeros((data.n, len(space.used)), dtype=np.float32)
     need[table.occ, table.cols] = table.need
     total = table.total
@@ -219,7 +224,7 @@ def task_coverage_matrix(
     data: OccupationData, task_emb: np.ndarray, block: int = 48, nearest: np.ndarray | None = None
 ) -> np.ndarray:
     """[A, B]: weighted mean over B's tasks of the best cosine to any of A's tasks."""
-    weights = graph.task_weight_vector(data)
+    weights = task_weight_vector(data)
     wmat = np.zeros((data.n, len(data.task_ids)), dtype=np.float32)
     for b, rows in enumerate(data.occ_task_rows):
         wmat[b, rows] = weights[rows]
@@ -246,7 +251,7 @@ def onet_coverage_matrix(data: OccupationData) -> np.ndarray:
     out = np.full((data.n, data.n), np.nan)
     rated = ~np.isnan(data.level).all(axis=1)
     for a in np.flatnonzero(rated):
-        out[a] = graph.onet_coverage_row(data.level[a], data.importance, data.level)
+        out[a] = onet_coverage_row(data.level[a], data.importance, data.level)
     return out
 
 
@@ -254,7 +259,7 @@ def component_stack(
     data: OccupationData,
     vectors: dict[str, np.ndarray],
     best: np.ndarray,
-    space: graph.SkillSpace,
+    space: SkillSpace,
     weights: Weights,
     *,
     task_emb: np.ndarray,
@@ -420,7 +425,7 @@ def threshold_search(
     data: OccupationData,
     stack: np.ndarray,
     best_sim: np.ndarray,
-    space: graph.SkillSpace,
+    space: SkillSpace,
     *,
     proxy: ProxySets,
     rows: Sequence[int],
@@ -495,13 +500,13 @@ def build(
     scores = score_matrix(stack, weights, fill)
     nb, sc, comps = top_neighbours(scores, stack, top)
     meta = {
-        "format": graph.FORMAT,
+        "format": FORMAT,
         "model_sha256": model_sha256,
         "db_content_hash": content_hash,
         "weights": weights.to_dict(),
         "components": list(COMPONENTS),
         "top_n": int(nb.shape[1]),
-        "skill_neighbour_min": graph.NEIGHBOUR_MIN,
+        "skill_neighbour_min": config.NEIGHBOUR_MIN,
         "task_count": len(data.task_ids),
         "task_weights": {"Core": CORE, "Supplemental": SUPPLEMENTAL},
     }
@@ -522,7 +527,7 @@ def build(
         "skill_indices": space.indices.astype(np.int16),
         "skill_sims": space.sims.astype(np.float16),
     }
-    graph.save_resource(out, arrays, meta, data.codes)
+    save_resource(out, arrays, meta, data.codes)
     return {
         "stack": stack,
         "fill": fill,
@@ -599,7 +604,7 @@ def main(
     parser.add_argument(
         "--model-dir", type=Path, default=None, help="model folder (default: models/)"
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "resources" / graph.TRANSITIONS_FILE)
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / TRANSITIONS_FILE)
     parser.add_argument("--cache", type=Path, default=ROOT / "build" / "transitions-cache")
     parser.add_argument("--weights", type=Path, help="JSON file with Weights fields")
     parser.add_argument("--evaluate", action="store_true", help="print proxy recall figures")
@@ -613,7 +618,7 @@ def main(
 
     start = time.perf_counter()
     encoder = encoder_factory() if encoder_factory else OnnxEncoder(args.model_dir)
-    con = graph.connect(args.db)
+    con = connect(args.db)
     data = OccupationData.load(con)
     weights = Weights.from_dict(json.loads(args.weights.read_text())) if args.weights else Weights()
     enc = encoder_outputs(encoder, data, args.cache)
@@ -624,7 +629,7 @@ def main(
         enc,
         weights=weights,
         model_sha256=encoder.model_sha256,
-        content_hash=graph.db_content_hash(con),
+        content_hash=db_content_hash(con),
         out=args.out,
     )
     integrity.record_files([args.out])  # the bundle's manifest of checksums

@@ -12,7 +12,7 @@ from app.core.catalog import normalise_code
 from app.core.encoder import OnnxEncoder
 from app.core.engine import Engine
 from app.core.errors import UnknownCodeError
-from app.core.graph import Filters, Move, MoveList
+from app.core.transitions import Filters, Move, MoveList
 
 REJECT_NAMES = {
     "zone": "job-zone step",

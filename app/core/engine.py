@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 
-from app.core import graph
 from app.core.catalog import Catalog, verify_database
 from app.core.encoder import Encoder
 from app.core.errors import SkillShiftError
@@ -25,10 +24,37 @@ from app.core.exposure import (
     percentile,
     references,
 )
-from app.core.graph import Filters, GraphContext, Move, MoveList, Source
 from app.core.profile import Profile, ProfileError, validate_task_ids
 from app.core.progress import NULL_PROGRESS, Progress, check_cancelled
 from app.core.search import Matcher, SkillMatch, TaskMatch
+from app.core.transitions import (
+    DIRECT_RANK,
+    Filters,
+    GraphContext,
+    LearningStep,
+    MoveList,
+    MovePath,
+    NeedTable,
+    OccupationData,
+    Source,
+    check_top,
+    exposure_beta,
+    is_safer,
+    learning_order,
+    live_scores,
+    load_resource,
+    make_move,
+    occupation_facts,
+    occupation_moves,
+    passes,
+    rank_moves,
+    require_fresh,
+    safer_mask,
+    shortest_paths,
+    source_moves,
+)
+from app.core.transitions.components import task_weight_vector
+from app.core.transitions.data import connect, db_content_hash
 
 SKILL_MATCH_MIN = 0.45  # below this, a free-text skill is reported as unmatched, not guessed
 ROLE_MATCH_MIN = 0.35
@@ -56,7 +82,7 @@ class ResolvedProfile:
     levels: np.ndarray
     tech: np.ndarray
 
-    def summary(self, data: graph.OccupationData) -> dict[str, Any]:
+    def summary(self, data: OccupationData) -> dict[str, Any]:
         return {
             "alias": self.profile.alias,
             "occupation": {
@@ -80,8 +106,8 @@ class Analysis:
     resolved: ResolvedProfile
     exposure: ExposureProfile | None
     moves: MoveList
-    paths: list[graph.MovePath]
-    learning: list[graph.LearningStep]
+    paths: list[MovePath]
+    learning: list[LearningStep]
     learning_target: str | None
     filters: Filters
     empty_reason: str | None
@@ -162,14 +188,14 @@ class Engine:
     def _load(self, progress: Progress) -> GraphContext:
         if self.db_path is None:
             verify_database()  # the app's own database: refuse a modified one (cached per file)
-        con = graph.connect(self.db_path)
+        con = connect(self.db_path)
         try:
             sha = getattr(self.encoder, "model_sha256", None) if self.check_model else None
-            res = graph.load_resource(
-                self.resource_path, model_sha256=sha, content_hash=graph.db_content_hash(con)
+            res = load_resource(
+                self.resource_path, model_sha256=sha, content_hash=db_content_hash(con)
             )
-            data = graph.OccupationData.load(con)
-            graph.require_fresh(res, data)
+            data = OccupationData.load(con)
+            require_fresh(res, data)
             self._refs = ReferenceTable.load(con, data.codes, res.model_beta)
         finally:
             con.close()
@@ -185,8 +211,8 @@ class Engine:
             res=res,
             space=space,
             all_tasks=np.asarray(_matrix(task_vectors), dtype=np.float32),
-            task_weights=graph.task_weight_vector(data),
-            needs=graph.NeedTable.build(data, space, res.weights.optional_weight),
+            task_weights=task_weight_vector(data),
+            needs=NeedTable.build(data, space, res.weights.optional_weight),
         )
 
     def references_table(self) -> ReferenceTable:
@@ -205,7 +231,7 @@ class Engine:
 
     def transitions(self, code: str, filters: Filters, top: int = 10) -> MoveList:
         ctx = self.context()
-        return graph.occupation_moves(ctx, code, filters, graph.check_top(top))
+        return occupation_moves(ctx, code, filters, check_top(top))
 
     # ---- profiles
 
@@ -394,7 +420,7 @@ class Engine:
                     share=resolved.shares[i],
                     probs=(float(p[0]), float(p[1]), float(p[2])),
                     label=label_of(p, self.encoder.labels),
-                    beta=float(p[1] + 0.5 * p[2]),
+                    beta=float(exposure_beta(p)),
                     human_label=lab.human_label if lab else None,
                     gpt4_label=lab.gpt4_label if lab else None,
                     gpt4_automation=lab.gpt4_automation if lab else None,
@@ -485,7 +511,7 @@ class Engine:
         if not hasattr(self, "_dwa_to_iwa"):
             # Each occupation's IWA weights are its DWA weights summed per IWA; recover the map.
             mapping = np.full(data.dwa.shape[1], -1, dtype=np.int64)
-            con = graph.connect(self.db_path)
+            con = connect(self.db_path)
             try:
                 dwa_ids = [
                     str(r[0]) for r in con.execute("SELECT dwa_id FROM dwas ORDER BY dwa_id")
@@ -518,25 +544,23 @@ class Engine:
         exposure = self.exposure(resolved, scored)
         src = self.source(resolved, scored[0], exposure.beta, nearest=scored[3])
         filters = profile_filters(profile)
-        good, _scores = graph.source_moves(
-            ctx, src, filters, top=max(top, GOOD_MOVES), detailed=top
-        )
+        good, _scores = source_moves(ctx, src, filters, top=max(top, GOOD_MOVES), detailed=top)
         moves = MoveList(good.moves[:top], good.rejected, good.considered)
         empty_reason = None
-        paths: list[graph.MovePath] = []
+        paths: list[MovePath] = []
         if not moves.moves:
             empty_reason = "no_move_passes_filters"
-        if not any(self._safer(ctx, m, src.beta) for m in moves.moves):
-            goal = np.isfinite(ctx.res.model_beta) & (ctx.res.model_beta < src.beta)
-            paths = graph.shortest_paths(
+        if not any(is_safer(m.exposure_beta, src.beta) for m in moves.moves):
+            goal = safer_mask(ctx.res.model_beta, src.beta)
+            paths = shortest_paths(
                 ctx.data, ctx.res, src.index, goal, max_zone_step=filters.max_zone_step
             )
             if not moves.moves and not paths:
                 empty_reason = "no_move_or_path"
-        learning: list[graph.LearningStep] = []
+        learning: list[LearningStep] = []
         target = moves.moves[0] if moves.moves else None
         if target is not None:
-            learning = graph.learning_order(ctx.data, target, good.moves, safer_than=src.beta)
+            learning = learning_order(ctx.data, target, good.moves, safer_than=src.beta)
         return Analysis(
             resolved=resolved,
             exposure=exposure,
@@ -547,10 +571,6 @@ class Engine:
             filters=filters,
             empty_reason=empty_reason,
         )
-
-    @staticmethod
-    def _safer(ctx: GraphContext, move: Move, beta: float) -> bool:
-        return move.exposure_beta is not None and move.exposure_beta < beta
 
     def plan(
         self, profile: Profile, target_code: str, *, progress: Progress = NULL_PROGRESS
@@ -574,22 +594,24 @@ class Engine:
             beta = float(ctx.res.model_beta[resolved.index])
         src = self.source(resolved, embeddings, beta)
         filters = profile_filters(profile)
-        scores, comps = graph.live_scores(ctx, src)
-        move = graph.make_move(ctx, src.skills, b, float(scores[b]), comps[b])
-        rejected_by = graph.passes(
-            data, ctx.res, b, filters, src_index=src.index, src_beta=src.beta
+        scores, comps = live_scores(ctx, src)
+        move = make_move(ctx, src.skills, b, float(scores[b]), comps[b])
+        rejected_by = passes(
+            filters,
+            occupation_facts(data, ctx.res, src.index, beta=src.beta),
+            occupation_facts(data, ctx.res, b),
         )
-        good = graph.rank_moves(
+        good = rank_moves(
             ctx, src, np.arange(data.n), scores, comps, filters=filters, top=GOOD_MOVES, detailed=0
         )
-        learning = graph.learning_order(data, move, good.moves, safer_than=src.beta)
+        learning = learning_order(data, move, good.moves, safer_than=src.beta)
         rank = int((scores > scores[b]).sum()) + 1 - int(scores[resolved.index] > scores[b])
-        direct = rank <= graph.DIRECT_RANK
+        direct = rank <= DIRECT_RANK
         path = None
         if not direct:
             goal = np.zeros(data.n, dtype=bool)
             goal[b] = True
-            found = graph.shortest_paths(
+            found = shortest_paths(
                 data, ctx.res, src.index, goal, max_zone_step=filters.max_zone_step, limit=1
             )
             path = found[0].to_dict(data, ctx.res) if found else None

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core.engine import Engine
-from app.core.graph import Filters
 from app.core.profile import Profile
+from app.core.transitions import Filters
 
 BENCH_CODE = "43-4051.00"  # Customer Service Representatives: many tasks, skills and moves
 ANALYZE_GOAL_MS = 250.0

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from app.core.graph import LearningStep, Move, learning_order, shortest_paths
 from app.core.profile import Preferences, Profile
+from app.core.transitions import LearningStep, Move, learning_order, shortest_paths
 
 if TYPE_CHECKING:
     from app.core.catalog import Occupation

@@ -147,10 +147,10 @@ def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
 @pytest.mark.model
 def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
     """resources/transitions.npz was built with the bundled vote (else `make index` is due)."""
-    from app.core import graph
     from app.core.encoder import OnnxEncoder
     from app.core.exposure import ExposureBlend
     from app.core.search import load_tasks
+    from app.core.transitions import load_resource
 
     paths.set_data_dir(tmp_path)
     try:
@@ -158,7 +158,7 @@ def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
         blend = ExposureBlend(encoder)
         vote = blend.vote()
         assert vote is not None
-        res = graph.load_resource(model_sha256=encoder.model_sha256)
+        res = load_resource(model_sha256=encoder.model_sha256)
         tasks = sorted(load_tasks())  # task_id order, as the resource stores them
         picked = [i for i, (_, _, text) in enumerate(tasks) if vote.vote(text) is not None]
         rows = picked[:: max(1, len(picked) // 40)][:40]

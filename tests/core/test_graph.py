@@ -11,12 +11,24 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from app.core import graph
+from app import paths as app_paths
 from app.core.encoder import OnnxEncoder
 from app.core.engine import Engine
 from app.core.errors import ResourceError, UnknownCodeError
-from app.core.graph import Filters, Move, SkillMatchRow, Weights
 from app.core.profile import Profile
+from app.core.transitions import (
+    Filters,
+    Move,
+    SkillMatchRow,
+    Weights,
+    components,
+    config,
+    learning,
+    moves,
+    paths,
+    resource,
+    skills,
+)
 
 CSR = "43-4051.00"  # Customer Service Representatives
 RN = "29-1141.00"  # Registered Nurses
@@ -46,7 +58,7 @@ def test_greedy_match_is_one_to_one_and_best_first() -> None:
             [0.10, 0.10, 0.55],
         ]
     )
-    pairs = graph.greedy_match(sim, 0.6)
+    pairs = skills.greedy_match(sim, 0.6)
     assert pairs == [(0, 0, 0.95), (1, 1, pytest.approx(0.5))] or pairs[0] == (0, 0, 0.95)
     rows = [r for r, _, _ in pairs]
     cols = [c for _, c, _ in pairs]
@@ -60,7 +72,7 @@ def test_greedy_match_is_one_to_one_and_best_first() -> None:
 
 def test_credit_thresholds() -> None:
     w = Weights(match_threshold=0.8, partial_threshold=0.65)
-    assert graph.credit(np.array([0.9, 0.8, 0.7, 0.65, 0.5]), w).tolist() == [
+    assert skills.credit(np.array([0.9, 0.8, 0.7, 0.65, 0.5]), w).tolist() == [
         1.0,
         1.0,
         0.5,
@@ -72,8 +84,8 @@ def test_credit_thresholds() -> None:
 def test_onet_coverage_is_asymmetric() -> None:
     importance = np.array([[5.0, 1.0], [5.0, 1.0]])
     level = np.array([[6.0, 2.0], [2.0, 2.0]])
-    expert_to_novice = graph.onet_coverage_row(level[0], importance, level)[1]
-    novice_to_expert = graph.onet_coverage_row(level[1], importance, level)[0]
+    expert_to_novice = components.onet_coverage_row(level[0], importance, level)[1]
+    novice_to_expert = components.onet_coverage_row(level[1], importance, level)[0]
     assert expert_to_novice == pytest.approx(1.0)
     assert novice_to_expert == pytest.approx((5 * 2 / 6 + 1) / 6)
 
@@ -84,7 +96,7 @@ def test_onet_coverage_is_asymmetric() -> None:
 def test_resource_matches_the_database_and_model(engine: Engine) -> None:
     ctx = engine.context()
     assert ctx.res.codes == ctx.data.codes
-    assert ctx.res.meta["components"] == list(graph.COMPONENTS)
+    assert ctx.res.meta["components"] == list(config.COMPONENTS)
     n, top = ctx.res.neighbours.shape
     assert n == ctx.data.n and top >= 50
     # Every row's neighbours are other occupations, best first.
@@ -97,17 +109,17 @@ def test_resource_matches_the_database_and_model(engine: Engine) -> None:
 
 def test_missing_damaged_and_stale_resource(engine: Engine, tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match=r"missing.*build_transitions"):
-        graph.load_resource(tmp_path / "none.npz")
+        resource.load_resource(tmp_path / "none.npz")
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a zip")
     with pytest.raises(ResourceError, match="damaged"):
-        graph.load_resource(bad)
+        resource.load_resource(bad)
     copy = tmp_path / "t.npz"
-    shutil.copy(graph.resource_file(), copy)
+    shutil.copy(resource.resource_file(), copy)
     with pytest.raises(ResourceError, match="different model"):
-        graph.load_resource(copy, model_sha256="0" * 64)
+        resource.load_resource(copy, model_sha256="0" * 64)
     with pytest.raises(ResourceError, match="different database"):
-        graph.load_resource(copy, content_hash="0" * 64)
+        resource.load_resource(copy, content_hash="0" * 64)
     stale = Engine(engine.encoder, resource_path=copy, matcher=engine.matcher)
     meta = json.loads(np.load(copy)["meta"].tobytes())
     assert meta["model_sha256"] == engine.encoder.model_sha256  # type: ignore[attr-defined]
@@ -117,15 +129,15 @@ def test_missing_damaged_and_stale_resource(engine: Engine, tmp_path: Path) -> N
 def test_live_components_agree_with_the_precomputed_ones(engine: Engine) -> None:
     ctx = engine.context()
     a = ctx.data.index(CSR)
-    live = graph.source_components(ctx, graph.occupation_source(ctx, a))
+    live = components.source_components(ctx, moves.occupation_source(ctx, a))
     stored = ctx.res.components[a]
     rows = ctx.res.neighbours[a]
-    weighted = [k for k, name in enumerate(graph.COMPONENTS) if getattr(ctx.res.weights, name) > 0]
+    weighted = [k for k, name in enumerate(config.COMPONENTS) if getattr(ctx.res.weights, name) > 0]
     assert weighted
     diff = np.abs(np.nan_to_num(live[rows][:, weighted]) - np.nan_to_num(stored[:, weighted]))
     # Same formulas and the same vectors at build and run time: only float16 storage differs.
     assert diff.max() < 2e-3
-    live_scores, _ = graph.live_scores(ctx, graph.occupation_source(ctx, a))
+    live_scores, _ = components.live_scores(ctx, moves.occupation_source(ctx, a))
     assert np.abs(live_scores[rows] - ctx.res.scores[a]).max() < 2e-3
 
 
@@ -219,10 +231,10 @@ def test_the_persons_own_skills_change_the_gap_and_the_ranking(engine: Engine) -
         resolved = engine.resolve(_profile(skills))
         emb, _probs, _, _ = engine.score_tasks(resolved)
         src = engine.source(resolved, emb, 0.5)
-        scores, comps = graph.live_scores(ctx, src)
+        scores, comps = components.live_scores(ctx, src)
         scores[src.index] = -np.inf
         rank = int((scores > scores[rn]).sum()) + 1
-        move = graph.make_move(ctx, src.skills, rn, float(scores[rn]), comps[rn])
+        move = moves.make_move(ctx, src.skills, rn, float(scores[rn]), comps[rn])
         return rank, move
 
     rank_before, before = rank_and_move(base_skills)
@@ -255,13 +267,13 @@ def test_paths_are_valid(engine: Engine, code: str) -> None:
     a = ctx.data.index(code)
     beta = ctx.res.model_beta[a]
     goal = np.isfinite(ctx.res.model_beta) & (ctx.res.model_beta < beta - 0.15)
-    found = graph.shortest_paths(ctx.data, ctx.res, a, goal, max_zone_step=1, limit=3)
+    found = paths.shortest_paths(ctx.data, ctx.res, a, goal, max_zone_step=1, limit=3)
     assert found
     costs = [p.cost for p in found]
     assert costs == sorted(costs)
     for path in found:
         nodes = [ctx.data.index(c) for c in path.codes]
-        assert nodes[0] == a and 2 <= len(nodes) <= 1 + graph.MAX_PATH_STEPS
+        assert nodes[0] == a and 2 <= len(nodes) <= 1 + config.MAX_PATH_STEPS
         assert goal[nodes[-1]]
         total = 0.0
         for u, v, score in zip(nodes, nodes[1:], path.scores, strict=False):
@@ -276,7 +288,7 @@ def test_paths_are_valid(engine: Engine, code: str) -> None:
 def test_path_to_an_unreachable_goal_is_empty(engine: Engine) -> None:
     ctx = engine.context()
     goal = np.zeros(ctx.data.n, dtype=bool)
-    assert graph.shortest_paths(ctx.data, ctx.res, ctx.data.index(CSR), goal) == []
+    assert paths.shortest_paths(ctx.data, ctx.res, ctx.data.index(CSR), goal) == []
 
 
 # --------------------------------------------------------------------------- learning order
@@ -299,7 +311,7 @@ def test_learning_order_puts_prerequisites_first_and_counts_unlocks(engine: Engi
         move("A", [row(other_row, 1.0)], 0.1),
         move("B", [row(other_row, 1.0), row(child, 1.0)], 0.9),
     ]
-    steps = graph.learning_order(data, target, others, safer_than=0.5)
+    steps = learning.learning_order(data, target, others, safer_than=0.5)
     uris = [s.uri for s in steps]
     assert uris.index(data.skill_uris[parent]) < uris.index(data.skill_uris[child])
     by_uri = {s.uri: s for s in steps}
@@ -313,13 +325,13 @@ def test_learning_order_puts_prerequisites_first_and_counts_unlocks(engine: Engi
 
 def test_learning_order_of_nothing_missing_is_empty(engine: Engine) -> None:
     data = engine.context().data
-    assert graph.learning_order(data, Move("T", "T", 1.0, {}, None, None, None, {}), []) == []
+    assert learning.learning_order(data, Move("T", "T", 1.0, {}, None, None, None, {}), []) == []
 
 
 # --------------------------------------------------------------------------- sparse skill graph
 
 
-def _toy_space(seed: int = 3) -> tuple[graph.SkillSpace, np.ndarray, list[np.ndarray]]:
+def _toy_space(seed: int = 3) -> tuple[skills.SkillSpace, np.ndarray, list[np.ndarray]]:
     rng = np.random.default_rng(seed)
     base = rng.normal(size=(8, 16))
     # 60 skills in 8 families: members of a family are similar, families are not.
@@ -327,7 +339,7 @@ def _toy_space(seed: int = 3) -> tuple[graph.SkillSpace, np.ndarray, list[np.nda
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     occ_skills = [np.array(sorted(rng.choice(50, 12, replace=False))) for _ in range(6)]
     data = SimpleNamespace(occ_skills=occ_skills)
-    return graph.SkillSpace.build(vectors.astype(np.float32), data, block=7), vectors, occ_skills
+    return skills.SkillSpace.build(vectors.astype(np.float32), data, block=7), vectors, occ_skills
 
 
 def test_sparse_skill_graph_matches_dense_similarity() -> None:
@@ -337,7 +349,7 @@ def test_sparse_skill_graph_matches_dense_similarity() -> None:
     source = np.array([int(used[0]), int(used[5]), 55, 58])  # two used skills, two never used
     dense = vectors[source] @ vectors[used].T
     dense[0, 0] = dense[1, 5] = 1.0
-    expected = np.where(dense >= graph.NEIGHBOUR_MIN, dense, 0.0).max(axis=0)
+    expected = np.where(dense >= config.NEIGHBOUR_MIN, dense, 0.0).max(axis=0)
     assert np.allclose(space.best_over_used(source), expected, atol=2e-3)
     targets = used[[1, 2, 5, 9]]
     t, s, v = space.pairs(source, targets, 0.7)
@@ -358,7 +370,7 @@ def test_greedy_pairs_use_each_skill_once() -> None:
     t = np.array([0, 0, 1, 1, 2])
     s = np.array([10, 11, 10, 11, 10])
     v = np.array([0.9, 0.8, 0.95, 0.7, 0.99])
-    pairs = graph.greedy_pairs(t, s, v)
+    pairs = skills.greedy_pairs(t, s, v)
     assert pairs[0] == (2, 10, 0.99)
     assert (0, 11, 0.8) in pairs
     assert len(pairs) == 2  # target 1 has nothing left: 10 and 11 are taken
@@ -368,7 +380,7 @@ def test_proxy_recall_counts_group_members_in_the_top_k() -> None:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "build_transitions", graph.paths.resource_path("build_transitions.py")
+        "build_transitions", app_paths.resource_path("build_transitions.py")
     )
     assert spec is not None and spec.loader is not None
     bt = importlib.util.module_from_spec(spec)

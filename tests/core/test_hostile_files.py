@@ -18,12 +18,12 @@ import numpy as np
 import pytest
 
 from app import cli, paths
-from app.core import graph
 from app.core.errors import ResourceError, SkillShiftError
 from app.core.inputs import FileTooLargeError, NotARegularFileError, read_limited
 from app.core.profile import MAX_FILE_BYTES, Profile, ProfileError
 from app.core.search.cache import cached_arrays
 from app.core.storage import CorruptProfileError, load_profile
+from app.core.transitions import resource as transitions_resource
 from tests.conftest import REPO, read_only
 from tests.test_offline import CLI_RUNS, PROFILE, _profile
 
@@ -194,9 +194,11 @@ def damage_zip_crc(source: Path, target: Path) -> Path:
 
 
 def test_damaged_transitions_file_is_a_clear_error(tmp_path: Path) -> None:
-    damaged = damage_zip_crc(graph.resource_file(), tmp_path / graph.TRANSITIONS_FILE)
+    damaged = damage_zip_crc(
+        transitions_resource.resource_file(), tmp_path / transitions_resource.TRANSITIONS_FILE
+    )
     with pytest.raises(ResourceError, match="is damaged"):
-        graph.load_resource(damaged)
+        transitions_resource.load_resource(damaged)
 
 
 def test_damaged_bundled_transitions_through_the_cli(
@@ -209,8 +211,11 @@ def test_damaged_bundled_transitions_through_the_cli(
         for item in (REPO / name).iterdir():
             if item.is_file():
                 (bundle / name / item.name).symlink_to(item)
-    (bundle / "resources" / graph.TRANSITIONS_FILE).unlink()
-    damage_zip_crc(graph.resource_file(), bundle / "resources" / graph.TRANSITIONS_FILE)
+    (bundle / "resources" / transitions_resource.TRANSITIONS_FILE).unlink()
+    damage_zip_crc(
+        transitions_resource.resource_file(),
+        bundle / "resources" / transitions_resource.TRANSITIONS_FILE,
+    )
     monkeypatch.setattr(paths, "bundle_root", lambda: bundle)
     code, _out, err = run_main(["transitions", "43-4051.00", "--top", "3"], capsys)
     assert code == 2

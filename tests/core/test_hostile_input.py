@@ -23,8 +23,8 @@ from app.core import exposure as exposure_core
 from app.core.catalog import Catalog, normalise_code
 from app.core.engine import Engine
 from app.core.errors import SkillShiftError
-from app.core.graph import Filters
 from app.core.profile import Profile, ProfileError
+from app.core.transitions import Filters
 from tests.core.test_graph import CSR, shared_engine
 
 T = TypeVar("T")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from app.core.graph import Move
+from app.core.transitions import Move
 from app.ui.models.records_table_model import RECORD_ROLE, SORT_ROLE, Column, RecordsTableModel
 from app.ui.models.task_checklist_model import TaskChecklistModel, TaskColumn, TaskRow
 from app.ui.pages.pathways_page import MovesFilter

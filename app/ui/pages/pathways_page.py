@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.graph import LearningStep, Move
 from app.core.profile import Preferences
+from app.core.transitions import LearningStep, Move
 from app.ui import theme
 from app.ui.analysis import AnalysisResult
 from app.ui.context import AppContext

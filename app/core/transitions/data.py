@@ -1,0 +1,275 @@
+"""Everything the transitions need about the occupations, loaded once from the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from app import paths
+from app.core.errors import ResourceError, UnknownCodeError
+from app.core.transitions.config import task_weight
+
+# --------------------------------------------------------------------------- database
+
+
+def connect(db_path: Path | None = None) -> sqlite3.Connection:
+    path = db_path if db_path is not None else paths.database_path()
+    if not path.is_file():
+        raise ResourceError(
+            f"database {path} is missing; reinstall SkillShift (in a source checkout: `make resources`)"
+        )
+    try:
+        return sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise ResourceError(f"database {path} cannot be opened ({exc})") from None
+
+
+def db_content_hash(connection: sqlite3.Connection) -> str:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'content_hash'").fetchone()
+    return str(row[0]) if row else ""
+
+
+def _float(value: object) -> float:
+    return float(value) if value is not None else float("nan")  # type: ignore[arg-type]
+
+
+@dataclass
+class OccupationData:
+    """Everything the graph needs about the 1,016 occupations, loaded once from the database."""
+
+    codes: list[str]
+    pos: dict[str, int]
+    titles: list[str]
+    descriptions: list[str]
+    job_zone: np.ndarray  # float, NaN when unknown
+    wage: np.ndarray
+    growth: np.ndarray
+    openings: np.ndarray
+    bright: np.ndarray
+    # ESCO skills (rows in URI order, as matching.load_skills returns them)
+    skill_uris: list[str]
+    skill_labels: list[str]
+    skill_pos: dict[str, int]
+    occ_skills: list[np.ndarray]  # skill rows per occupation
+    occ_essential: list[np.ndarray]  # share of linked ESCO occupations listing it essential
+    occ_optional: list[np.ndarray]  # ... listing it optional
+    occ_esco_links: list[int]  # number of linked ESCO occupations
+    # O*NET skills and knowledge
+    elements: list[str]
+    element_names: list[str]
+    importance: np.ndarray  # [n, E], NaN where unrated
+    level: np.ndarray
+    # work activities and technology, as dense weight matrices
+    dwa: np.ndarray  # [n, D] task-count weights
+    iwa: np.ndarray  # [n, I]
+    tech: np.ndarray  # [n, T] 1 = uses, hot/in-demand weigh more
+    tech_titles: list[str]
+    tech_examples: dict[str, int]  # lower-cased example / commodity title → column
+    # tasks
+    task_ids: np.ndarray  # all task IDs in task_id order
+    task_codes: list[str]
+    task_types: dict[int, str | None]
+    task_text: dict[int, str]
+    occ_task_rows: list[np.ndarray]  # rows into task_ids per occupation
+    task_dwa_rows: dict[int, list[int]]
+    # ESCO prerequisites: skill row → rows it builds on (relations and broader skills)
+    prerequisites: dict[int, set[int]] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.codes)
+
+    def index(self, code: str) -> int:
+        try:
+            return self.pos[code.strip()]
+        except KeyError:
+            raise UnknownCodeError(code) from None
+
+    @classmethod
+    def load(cls, connection: sqlite3.Connection) -> OccupationData:
+        try:
+            return _load(connection)
+        except sqlite3.Error as exc:
+            raise ResourceError(
+                f"database is damaged or outdated ({exc}); reinstall SkillShift"
+            ) from None
+
+
+def _load(con: sqlite3.Connection) -> OccupationData:
+    rows = con.execute(
+        "SELECT code, title, coalesce(description, ''), job_zone, wage_median, growth_pct, "
+        "openings, bright_outlook FROM occupations ORDER BY code"
+    ).fetchall()
+    codes = [str(r[0]) for r in rows]
+    pos = {c: i for i, c in enumerate(codes)}
+    n = len(codes)
+    col = [np.array([_float(r[k]) for r in rows]) for k in range(3, 8)]
+
+    skills = con.execute("SELECT uri, label FROM esco_skills ORDER BY uri").fetchall()
+    skill_uris = [str(u) for u, _ in skills]
+    skill_pos = {u: i for i, u in enumerate(skill_uris)}
+
+    # Links O*NET → ESCO occupations; a database built before the crosswalk falls back to a join
+    # on ISCO-08 unit groups. Skill counts are aggregated in SQL (123,788 links).
+    has_links = con.execute("SELECT 1 FROM onet_esco LIMIT 1").fetchone() is not None
+    link_sql = (
+        "SELECT x.code AS code, o.id AS oid FROM onet_esco AS x "
+        "JOIN esco_occupations AS o ON o.uri = x.esco_uri"
+        if has_links
+        else "SELECT i.code AS code, o.id AS oid FROM occupation_isco AS i "
+        "JOIN esco_occupations AS o ON o.isco_group = i.isco08"
+    )
+    link_count = {
+        str(code): int(count)
+        for code, count in con.execute(
+            f"SELECT code, COUNT(DISTINCT oid) FROM ({link_sql}) GROUP BY code"
+        )
+    }
+    skill_of_id = {
+        int(i): skill_pos[str(u)] for i, u in con.execute("SELECT id, uri FROM esco_skills")
+    }
+    per_code: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for code, skill_id, ess, opt in con.execute(
+        f"SELECT k.code, l.skill_id, SUM(l.essential), SUM(1 - l.essential) "
+        f"FROM (SELECT DISTINCT code, oid FROM ({link_sql})) AS k "
+        "JOIN esco_occupation_skill_ids AS l ON l.occupation_id = k.oid "
+        "GROUP BY k.code, l.skill_id"
+    ):
+        row = skill_of_id.get(int(skill_id))
+        if row is not None:
+            per_code[str(code)].append((row, int(ess), int(opt)))
+    occ_skills: list[np.ndarray] = []
+    occ_ess: list[np.ndarray] = []
+    occ_opt: list[np.ndarray] = []
+    occ_links: list[int] = []
+    for code in codes:
+        entries = sorted(per_code.get(code, []))
+        count = max(link_count.get(code, 0), 1)
+        arr = np.array(entries, dtype=np.int64).reshape(-1, 3)
+        occ_skills.append(arr[:, 0].copy())
+        occ_ess.append((arr[:, 1] / count).astype(np.float32))
+        occ_opt.append((arr[:, 2] / count).astype(np.float32))
+        occ_links.append(link_count.get(code, 0))
+
+    elements_rows = con.execute(
+        "SELECT element_id, name FROM onet_elements ORDER BY element_id"
+    ).fetchall()
+    elements = [str(e) for e, _ in elements_rows]
+    epos = {e: j for j, e in enumerate(elements)}
+    importance = np.full((n, len(elements)), np.nan)
+    level = np.full((n, len(elements)), np.nan)
+    for code, element, im, lv in con.execute(
+        "SELECT code, element_id, importance, level FROM onet_ratings"
+    ):
+        oi, oj = pos.get(code), epos.get(element)
+        if oi is None or oj is None:
+            continue
+        importance[oi, oj] = _float(im)
+        level[oi, oj] = _float(lv)
+
+    task_rows = con.execute(
+        "SELECT task_id, code, task, task_type FROM tasks ORDER BY task_id"
+    ).fetchall()
+    task_ids = np.array([int(r[0]) for r in task_rows], dtype=np.int64)
+    task_codes = [str(r[1]) for r in task_rows]
+    per_occ: dict[int, list[int]] = defaultdict(list)
+    for k, code in enumerate(task_codes):
+        if code in pos:
+            per_occ[pos[code]].append(k)
+    dwa_ids = [str(r[0]) for r in con.execute("SELECT dwa_id FROM dwas ORDER BY dwa_id")]
+    dpos = {d: j for j, d in enumerate(dwa_ids)}
+    iwa_ids = [str(r[0]) for r in con.execute("SELECT iwa_id FROM iwas ORDER BY iwa_id")]
+    ipos = {d: j for j, d in enumerate(iwa_ids)}
+    dwa_iwa = {
+        str(d): ipos.get(str(i), -1) for d, i in con.execute("SELECT dwa_id, iwa_id FROM dwas")
+    }
+    task_types = {int(r[0]): (str(r[3]) if r[3] is not None else None) for r in task_rows}
+    task_dwa_rows: dict[int, list[int]] = defaultdict(list)
+    dwa = np.zeros((n, len(dwa_ids)), dtype=np.float32)
+    iwa = np.zeros((n, len(iwa_ids)), dtype=np.float32)
+    task_code = {int(r[0]): str(r[1]) for r in task_rows}
+    for task_id, dwa_id in con.execute(
+        "SELECT task_id, dwa_id FROM task_dwas ORDER BY task_id, dwa_id"
+    ):
+        j = dpos.get(str(dwa_id))
+        code = task_code.get(int(task_id))
+        if j is None or code not in pos:
+            continue
+        task_dwa_rows[int(task_id)].append(j)
+        weight = task_weight(task_types.get(int(task_id)))
+        dwa[pos[code], j] += weight
+        if dwa_iwa.get(str(dwa_id), -1) >= 0:
+            iwa[pos[code], dwa_iwa[str(dwa_id)]] += weight
+
+    commodities = [
+        (int(c), str(t))
+        for c, t in con.execute(
+            "SELECT DISTINCT commodity_code, commodity_title FROM technology_skills "
+            "WHERE commodity_code IS NOT NULL ORDER BY commodity_code"
+        )
+    ]
+    cpos = {c: j for j, (c, _) in enumerate(commodities)}
+    tech = np.zeros((n, len(commodities)), dtype=np.float32)
+    tech_examples: dict[str, int] = {t.lower(): cpos[c] for c, t in commodities}
+    for code, example, commodity, hot, demand in con.execute(
+        "SELECT code, example, commodity_code, hot, in_demand FROM technology_skills"
+    ):
+        if code not in pos or commodity is None or int(commodity) not in cpos:
+            continue
+        j = cpos[int(commodity)]
+        tech[pos[code], j] = max(tech[pos[code], j], 1.0 + 0.5 * (int(hot) + int(demand)))
+        tech_examples.setdefault(str(example).lower(), j)
+
+    prerequisites: dict[int, set[int]] = defaultdict(set)
+    for skill, related, kind in con.execute(
+        "SELECT skill_uri, related_uri, relation_type FROM esco_skill_relations"
+    ):
+        a, b = skill_pos.get(str(skill)), skill_pos.get(str(related))
+        if a is not None and b is not None and a != b and kind == "essential":
+            prerequisites[a].add(b)
+    for child, parent in con.execute("SELECT child_uri, parent_uri FROM esco_skill_hierarchy"):
+        a, b = skill_pos.get(str(child)), skill_pos.get(str(parent))
+        if a is not None and b is not None and a != b:
+            # A broader skill is the foundation its narrower skills build on.
+            prerequisites[a].add(b)
+
+    return OccupationData(
+        codes=codes,
+        pos=pos,
+        titles=[str(r[1]) for r in rows],
+        descriptions=[str(r[2]) for r in rows],
+        job_zone=col[0],
+        wage=col[1],
+        growth=col[2],
+        openings=col[3],
+        bright=col[4],
+        skill_uris=skill_uris,
+        skill_labels=[str(lab) for _, lab in skills],
+        skill_pos=skill_pos,
+        occ_skills=occ_skills,
+        occ_essential=occ_ess,
+        occ_optional=occ_opt,
+        occ_esco_links=occ_links,
+        elements=elements,
+        element_names=[str(name) for _, name in elements_rows],
+        importance=importance,
+        level=level,
+        dwa=dwa,
+        iwa=iwa,
+        tech=tech,
+        tech_titles=[t for _, t in commodities],
+        tech_examples=tech_examples,
+        task_ids=task_ids,
+        task_codes=task_codes,
+        task_types=task_types,
+        task_text={int(r[0]): str(r[2]) for r in task_rows},
+        occ_task_rows=[np.array(per_occ.get(i, []), dtype=np.int64) for i in range(n)],
+        task_dwa_rows=dict(task_dwa_rows),
+        prerequisites=dict(prerequisites),
+    )
