@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from app.core.transitions.config import E2_SHARE, exposure_beta
+
 
 def cohen_kappa(y: np.ndarray, p: np.ndarray, k: int = 3) -> float:
     cm = np.zeros((k, k))
@@ -23,9 +25,10 @@ def exposure_figures(codes: Sequence[str], y: np.ndarray, probs: np.ndarray) -> 
     model_p: dict[str, list[float]] = defaultdict(list)
     model_a: dict[str, list[float]] = defaultdict(list)
     for code, yi, pr, pi in zip(codes, y, probs, pred, strict=True):
-        human[code].append((yi == 1) + 0.5 * (yi == 2))
-        model_p[code].append(pr[1] + 0.5 * pr[2])
-        model_a[code].append((pi == 1) + 0.5 * (pi == 2))
+        # beta of each task: E1 = 1, E2 = E2_SHARE (the human label, the model, its top class)
+        human[code].append((yi == 1) + E2_SHARE * (yi == 2))
+        model_p[code].append(exposure_beta(pr))
+        model_a[code].append((pi == 1) + E2_SHARE * (pi == 2))
     occ = sorted(human)
     h = np.array([np.mean(human[c]) for c in occ])
     mp = np.array([np.mean(model_p[c]) for c in occ])

@@ -31,9 +31,6 @@ from app.core.transitions.resource import FORMAT, TRANSITIONS_FILE, save_resourc
 from app.core.transitions.skills import NeedTable, SkillSpace, credit  # noqa: E402
 from app.core.validation import is_validation_occupation  # noqa: E402
 
-TOP_N = 100
-CORE, SUPPLEMENTAL = 2.0, 1.0
-
 
 def log(text: str) -> None:
     print(f"[transitions] {text}", file=sys.stderr, flush=True)
@@ -146,18 +143,11 @@ def occupation_vectors(data: OccupationData, enc: dict[str, np.ndarray]) -> dict
     for i, rows in enumerate(data.occ_task_rows):
         if len(rows) == 0:
             continue
-        w = np.array(
-            [
-                SUPPLEMENTAL
-                if data.task_types.get(int(data.task_ids[r])) == "Supplemental"
-                else CORE
-                for r in rows
-            ]
-        )
+        w = np.array([config.task_weight(data.task_types.get(int(data.task_ids[r]))) for r in rows])
         w = w / w.sum()
         task_mean[i] = w @ enc["task_emb"][rows]
         p = w @ probs[rows]
-        alpha[i], beta[i], gamma[i] = p[1], p[1] + 0.5 * p[2], p[1] + p[2]
+        alpha[i], beta[i], gamma[i] = p[1], config.exposure_beta(p), p[1] + p[2]
     title = _unit(enc["title_emb"] + enc["desc_emb"])
     if "alt_title_emb" in enc:
         # Alternate titles say what the occupation is called in practice; they help most.
@@ -488,7 +478,7 @@ def build(
     model_sha256: str,
     content_hash: str,
     out: Path,
-    top: int = TOP_N,
+    top: int = config.STORED_NEIGHBOURS,
 ) -> dict[str, Any]:
     vectors = occupation_vectors(data, enc)
     best, space = skill_best_similarity(data, enc["skill_emb"])
@@ -508,7 +498,7 @@ def build(
         "top_n": int(nb.shape[1]),
         "skill_neighbour_min": config.NEIGHBOUR_MIN,
         "task_count": len(data.task_ids),
-        "task_weights": {"Core": CORE, "Supplemental": SUPPLEMENTAL},
+        "task_weights": {"Core": config.CORE_WEIGHT, "Supplemental": config.SUPPLEMENTAL_WEIGHT},
     }
     arrays = {
         "neighbours": nb,

@@ -15,6 +15,7 @@ import numpy as np
 from app import paths
 from app.core.activity_vote import VOTE_FILE, ActivityVote, load_activity_vote
 from app.core.errors import ResourceError
+from app.core.transitions.config import exposure_beta
 
 if TYPE_CHECKING:
     from app.core.encoder import Encoder
@@ -79,7 +80,7 @@ def measures(probs: np.ndarray, shares: np.ndarray) -> tuple[float, float, float
     peak = w.max() if len(w) else 0.0
     w = w / peak / (w / peak).sum() if peak > 0 else np.full(len(w), 1.0 / len(w))
     p = w @ np.asarray(probs, dtype=np.float64)
-    return float(p[1]), float(p[1] + 0.5 * p[2]), float(p[1] + p[2])
+    return float(p[1]), float(exposure_beta(p)), float(p[1] + p[2])
 
 
 def percentile(value: float, population: np.ndarray) -> float | None:

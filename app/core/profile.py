@@ -13,12 +13,9 @@ from typing import Any
 from app.core.atomic import write_atomic
 from app.core.errors import SkillShiftError
 from app.core.inputs import FileTooLargeError, JsonInputError, parse_json, read_limited
+from app.core.transitions.config import OWN_TASK_WEIGHT, task_weight
 
 SCHEMA_VERSION = 1
-# Default relative time weights when the person gives no shares (see docs/engine.md).
-CORE_WEIGHT = 2.0
-SUPPLEMENTAL_WEIGHT = 1.0
-OWN_TASK_WEIGHT = 2.0  # a task the person wrote themselves is something they really do
 MAX_TEXT_CHARS = 2000
 MAX_TASKS = 500
 MAX_SKILLS = 2000
@@ -246,8 +243,7 @@ def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
 def _default_weight(task: ProfileTask, types: Mapping[int, str | None]) -> float:
     if task.task_id is None:
         return OWN_TASK_WEIGHT
-    kind = types.get(task.task_id)
-    return SUPPLEMENTAL_WEIGHT if kind == "Supplemental" else CORE_WEIGHT
+    return task_weight(types.get(task.task_id))
 
 
 # --------------------------------------------------------------------------- field validation

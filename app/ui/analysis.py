@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from app.core.profile import Preferences, Profile
-from app.core.transitions import LearningStep, Move, learning_order, shortest_paths
+from app.core.transitions import (
+    LearningStep,
+    Move,
+    is_safer,
+    learning_order,
+    safer_mask,
+    shortest_paths,
+)
 
 if TYPE_CHECKING:
     from app.core.catalog import Occupation
@@ -49,7 +56,7 @@ class AnalysisResult:
         return self.exposure.beta
 
     def is_safer(self, move: Move) -> bool:
-        return move.exposure_beta is not None and move.exposure_beta < self.exposure.beta
+        return is_safer(move.exposure_beta, self.exposure.beta)
 
 
 def analyse(services: Services, profile: Profile, progress: Progress) -> AnalysisResult:
@@ -70,7 +77,7 @@ def analyse(services: Services, profile: Profile, progress: Progress) -> Analysi
     # Multi-step paths: safer occupations that are not already among the direct neighbours.
     direct = np.zeros(data.n, dtype=bool)
     direct[[i for i in res.neighbours[source].tolist() if 0 <= i < data.n]] = True
-    goal = np.isfinite(res.model_beta) & (res.model_beta < exposure.beta) & ~direct
+    goal = safer_mask(res.model_beta, exposure.beta) & ~direct
     found = shortest_paths(
         data, res, source, goal, max_zone_step=profile.preferences.max_zone_step, limit=PATHS_SHOWN
     )

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.core.transitions.config import CORE_WEIGHT, OWN_TASK_WEIGHT, SUPPLEMENTAL_WEIGHT
 from app.ui import theme
 from app.ui.models.records_table_model import RECORD_ROLE, SORT_ROLE
 
@@ -24,7 +25,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 # Default time weights on the 1-100 slider, in the core's 2 : 1 : 2 proportion (Core,
 # Supplemental, own task) so an untouched checklist matches the CLI's defaults.
-DEFAULT_WEIGHT = {"Core": 50, "Supplemental": 25, "Own": 50}
+_SLIDER_PER_WEIGHT = 25
+DEFAULT_WEIGHT = {
+    "Core": round(_SLIDER_PER_WEIGHT * CORE_WEIGHT),
+    "Supplemental": round(_SLIDER_PER_WEIGHT * SUPPLEMENTAL_WEIGHT),
+    "Own": round(_SLIDER_PER_WEIGHT * OWN_TASK_WEIGHT),
+}
 OTHER_WEIGHT = 25
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.profile import Preferences
-from app.core.transitions import LearningStep, Move
+from app.core.transitions import Facts, Filters, LearningStep, Move, is_safer, passes
 from app.ui import theme
 from app.ui.analysis import AnalysisResult
 from app.ui.context import AppContext
@@ -102,6 +102,13 @@ def outlook_text(move: Move) -> str:
     return " · ".join(parts) or "—"
 
 
+NAN = float("nan")
+
+
+def _known(value: float | None) -> float:
+    return NAN if value is None else float(value)
+
+
 class MovesFilter(QSortFilterProxyModel):
     """Filters the moves live: safer than you, wage floor, job-zone step, bright outlook."""
 
@@ -129,23 +136,19 @@ class MovesFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def accepts(self, m: Move) -> bool:
-        if self.safer and (
-            m.exposure_beta is None
-            or self.person_beta is None
-            or m.exposure_beta >= self.person_beta
-        ):
-            return False
-        if self.bright and not m.outlook.get("bright"):
-            return False
-        floor = self.min_wage_ratio * self.current_wage if self.current_wage else 0.0
-        if floor > 0 and (m.wage_median is None or m.wage_median < floor):
-            return False
-        return not (
-            self.max_zone_step is not None
-            and self.current_zone is not None
-            and m.job_zone is not None
-            and m.job_zone - self.current_zone > self.max_zone_step
+        """The engine's one acceptance test (app/core/transitions/config.py)."""
+        filters = Filters(self.max_zone_step, self.min_wage_ratio, self.safer, self.bright)
+        person = Facts(
+            _known(self.current_zone), _known(self.current_wage), _known(self.person_beta), NAN
         )
+        bright = m.outlook.get("bright")
+        move = Facts(
+            _known(m.job_zone),
+            _known(m.wage_median),
+            _known(m.exposure_beta),
+            NAN if bright is None else float(bright),
+        )
+        return passes(filters, person, move) is None
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
@@ -397,7 +400,7 @@ class PathwaysPage(QWidget):
         base = self._baseline()
         if m.exposure_beta is None or base is None:
             return None
-        return theme.colour("safer") if m.exposure_beta < base else theme.colour("riskier")
+        return theme.colour("safer") if is_safer(m.exposure_beta, base) else theme.colour("riskier")
 
     def _status_colour(self, g: GapRow) -> QColor:
         return {

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.search import OccupationMatch, SkillMatch, title_confidence
+from app.core.transitions.config import exposure_beta
 from app.ui.context import AppContext
 from app.ui.models.records_table_model import Column, RecordsTableModel
 from app.ui.models.task_checklist_model import TaskColumn
@@ -722,4 +723,4 @@ def _score(services: Any, text: str) -> tuple[str, float]:
     p = services.engine().exposure_blend.probs([text], probs)[0]
     labels = encoder.labels
     best = max(range(len(p)), key=lambda i: float(p[i]))
-    return str(labels[best]), float(p[1] + 0.5 * p[2])
+    return str(labels[best]), float(exposure_beta(p))

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.core.transitions.config import is_safer
 from app.ui import theme
 
 
@@ -165,7 +166,7 @@ class PathwayGraph(QWidget):
             elif node.beta is not None and self.person_beta is not None:
                 border = (
                     theme.colour("safer")
-                    if node.beta < self.person_beta
+                    if is_safer(node.beta, self.person_beta)
                     else theme.colour("riskier")
                 )
             p.setBrush(base)
