@@ -18,10 +18,10 @@ from pathlib import Path
 from app import paths
 from app.commands.evaluate import HEAD_HELD_OUT_SPLITS, held_out_rule
 from app.core import integrity
+from app.core.db import database
 from app.core.encoder import PROVIDER_CHOICES, OnnxEncoder
 from app.core.index import INDEX_FILE, KINDS, EmbeddingStore, IndexFile, save_index
-from app.core.search import Matcher, MatchWeights, TitleRow, corpus_texts, load_title_rows
-from app.core.search.corpus import database_content_hash
+from app.core.search import Matcher, MatchWeights, TitleRow, corpus_texts
 from app.core.title_head import HEAD_FILE, save_title_head
 from app.core.title_training import fit_title_head
 
@@ -68,7 +68,7 @@ def build(
             result = store.vectors(kind, texts, progress=progress)
             kinds[kind] = (result.texts, result.vectors)
             sources[kind] = result.source
-        db_hash = database_content_hash(db)
+        db_hash = database(db).content_hash
         if not _unchanged(out, sources, db_hash):
             save_index(
                 out,
@@ -86,7 +86,7 @@ def build(
 
 def head_training_rows(db: Path | None) -> list[TitleRow]:
     """The rows the bundled title classifier learns from: none the splits it leaves out query."""
-    rows = load_title_rows(db)
+    rows = database(db).title_rows()
     held_out = held_out_rule(rows, HEAD_HELD_OUT_SPLITS)
     return [r for r in rows if not held_out(r)]
 

@@ -31,7 +31,7 @@ from _build_links import build_onet_esco  # noqa: E402
 from _build_onet import build_onet  # noqa: E402
 
 from app.core import integrity  # noqa: E402
-from app.core.catalog import SCHEMA_VERSION, content_hash  # noqa: E402
+from app.core.db import SCHEMA_VERSION, content_hash  # noqa: E402
 
 OCCUPATION_COLUMNS = (
     "code", "title", "description", "job_zone", "education", "experience", "soc2018",

@@ -23,10 +23,11 @@ from app.offline import disable_telemetry  # noqa: E402
 disable_telemetry()  # before anything loads onnxruntime (the model scores every task)
 
 from app.core import integrity  # noqa: E402
+from app.core.db import Database  # noqa: E402
 from app.core.transitions import config  # noqa: E402
 from app.core.transitions.components import onet_coverage_row, task_weight_vector  # noqa: E402
 from app.core.transitions.config import COMPONENTS, Weights  # noqa: E402
-from app.core.transitions.data import OccupationData, connect, db_content_hash  # noqa: E402
+from app.core.transitions.data import OccupationData  # noqa: E402
 from app.core.transitions.resource import FORMAT, TRANSITIONS_FILE, save_resource  # noqa: E402
 from app.core.transitions.skills import NeedTable, SkillSpace, credit  # noqa: E402
 from app.core.validation import is_validation_occupation  # noqa: E402
@@ -100,18 +101,14 @@ def blend_activity_vote(
 
 
 def alternate_title_embeddings(
-    con: Any, data: OccupationData, encoder: Any, cache: Path | None
+    db: Database, data: OccupationData, encoder: Any, cache: Path | None
 ) -> np.ndarray:
     """[n, dim] sum of each occupation's title embeddings (official title twice), from the search
     index's title vectors; titles held out for the search evaluation are left out."""
     from app.core.index import EmbeddingStore
     from app.core.validation import is_held_out_title
 
-    rows = [
-        (str(c), str(t).strip(), str(src))
-        for c, t, src in con.execute("SELECT code, title, source FROM titles ORDER BY id")
-        if str(t).strip()
-    ]
+    rows = [(r.code, r.title, r.source) for r in db.title_rows()]
     # The same text list the matcher embeds, so the bundled vectors are reused.
     every = sorted({t for _, t, _ in rows} | set(data.titles))
     store = EmbeddingStore(encoder, cache_dir=cache) if cache else EmbeddingStore(encoder)
@@ -528,17 +525,17 @@ def build(
     }
 
 
-def isco_groups(con: Any) -> dict[str, set[str]]:
+def isco_groups(db: Database) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for code, group in con.execute("SELECT code, isco08 FROM occupation_isco"):
+    for code, group in db.rows("SELECT code, isco08 FROM occupation_isco"):
         out.setdefault(str(code), set()).add(str(group))
     return out
 
 
 def run_evaluation(
-    data: OccupationData, con: Any, built: dict[str, Any], weights: Weights, search: bool
+    data: OccupationData, db: Database, built: dict[str, Any], weights: Weights, search: bool
 ) -> dict[str, Any]:
-    proxy = ProxySets(proxy_groups(data, isco_groups(con)), data.n)
+    proxy = ProxySets(proxy_groups(data, isco_groups(db)), data.n)
     train = [i for i, c in enumerate(data.codes) if not is_validation_occupation(c)]
     valid = [i for i, c in enumerate(data.codes) if is_validation_occupation(c)]
     stack, fill = built["stack"], built["fill"]
@@ -608,18 +605,18 @@ def main(
 
     start = time.perf_counter()
     encoder = encoder_factory() if encoder_factory else OnnxEncoder(args.model_dir)
-    con = connect(args.db)
-    data = OccupationData.load(con)
+    db = Database.open(args.db, verify=False)
+    data = OccupationData.load(db)
     weights = Weights.from_dict(json.loads(args.weights.read_text())) if args.weights else Weights()
     enc = encoder_outputs(encoder, data, args.cache)
     blend_activity_vote(encoder, data, enc, args.model_dir)
-    enc["alt_title_emb"] = alternate_title_embeddings(con, data, encoder, args.cache)
+    enc["alt_title_emb"] = alternate_title_embeddings(db, data, encoder, args.cache)
     built = build(
         data,
         enc,
         weights=weights,
         model_sha256=encoder.model_sha256,
-        content_hash=db_content_hash(con),
+        content_hash=db.content_hash or "",
         out=args.out,
     )
     integrity.record_files([args.out])  # the bundle's manifest of checksums
@@ -627,12 +624,12 @@ def main(
         f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s"
     )
     if args.evaluate:
-        report = run_evaluation(data, con, built, weights, args.search)
+        report = run_evaluation(data, db, built, weights, args.search)
         text = json.dumps(report, indent=2)
         print(text)
         if args.report:
             args.report.write_text(text + "\n", encoding="utf-8")
-    con.close()
+    db.close()
     return 0
 
 

@@ -7,12 +7,22 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def write_meta(con: Any) -> Any:
+    """The `meta` table every SkillShift database has (the data layer checks its schema)."""
+    from app.core.db import SCHEMA_VERSION
+
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    return con
 
 
 def write_title_db(
@@ -22,7 +32,7 @@ def write_title_db(
     source); each occupation's official title is added as its `occupation` row."""
     import sqlite3
 
-    con = sqlite3.connect(path)
+    con = write_meta(sqlite3.connect(path))
     con.executescript(
         "CREATE TABLE occupations (code TEXT PRIMARY KEY, title TEXT);"
         "CREATE TABLE titles (id INTEGER PRIMARY KEY, code TEXT, title TEXT, source TEXT);"

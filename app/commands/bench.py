@@ -22,6 +22,7 @@ from typing import Any
 from app.commands.io import write_json
 from app.commands.match import add_runtime_arguments, open_encoder, positive_int
 from app.core import integrity
+from app.core.db import database
 from app.core.encoder import (
     DEFAULT_BATCH_SIZE,
     PARALLEL_MIN_BATCHES,
@@ -29,7 +30,7 @@ from app.core.encoder import (
     build_session,
 )
 from app.core.exposure import ExposureBlend
-from app.core.search import Matcher, load_tasks
+from app.core.search import Matcher
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class BenchContext:
     @cached_property
     def task_texts(self) -> list[str]:
         """1,000 O*NET task statements, a fixed pseudo-random sample."""
-        tasks = load_tasks()
+        tasks = database().tasks()
         tasks.sort(key=lambda t: hashlib.sha256(str(t[0]).encode()).digest())
         return [text for _, _, text in tasks[:1000]]
 

@@ -15,10 +15,11 @@ from typing import Any
 from app import paths
 from app.commands.io import write_json
 from app.commands.match import StderrProgress
+from app.core.db import database
 from app.core.encoder import PROVIDER_CHOICES, Encoder, OnnxEncoder
 from app.core.errors import SkillShiftError
 from app.core.progress import NULL_PROGRESS, Progress
-from app.core.search import Matcher, MatchWeights, TitleRow, load_title_rows
+from app.core.search import Matcher, MatchWeights, TitleRow
 from app.core.title_training import fit_title_head
 from app.core.validation import (
     is_held_out_reported,
@@ -179,7 +180,7 @@ def evaluate_match(
     progress: Progress = NULL_PROGRESS,
 ) -> dict[str, Any]:
     """Top-1/top-5 of the full search and of embedding-only search, on titles absent from the index."""
-    rows = load_title_rows(db_path)
+    rows = database(db_path).title_rows()
     held_out = held_out_rule(rows, [split])
     queries = held_out_queries(rows, held_out)
     if limit is not None:

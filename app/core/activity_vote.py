@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from app.core import integrity
+from app.core.db import database
 from app.core.validation import is_validation_occupation
 
 VOTE_FILE = "activity_vote.json"
@@ -126,26 +127,17 @@ class ActivityVote:
         """Votes from the bundled database; labels of codes `counts_from` accepts (default: the
         training occupations)."""
         accept = counts_from or (lambda code: not is_validation_occupation(code))
-        from app.core.search.corpus import connect_readonly
-
-        con = connect_readonly(db_path)
-        try:
-            statements = [
-                (int(t), str(s)) for t, s in con.execute("SELECT task_id, task FROM tasks")
-            ]
-            links = [
-                (int(t), str(d)) for t, d in con.execute("SELECT task_id, dwa_id FROM task_dwas")
-            ]
-            labelled = [
-                (int(t), LABELS.index(str(lab)))
-                for t, code, lab in con.execute(
-                    "SELECT task_id, code, human_label FROM exposure_tasks "
-                    "WHERE human_label IN ('E0', 'E1', 'E2')"
-                )
-                if accept(str(code))
-            ]
-        finally:
-            con.close()
+        db = database(db_path)
+        statements = [(int(t), str(s)) for t, s in db.rows("SELECT task_id, task FROM tasks")]
+        links = [(int(t), str(d)) for t, d in db.rows("SELECT task_id, dwa_id FROM task_dwas")]
+        labelled = [
+            (int(t), LABELS.index(str(lab)))
+            for t, code, lab in db.rows(
+                "SELECT task_id, code, human_label FROM exposure_tasks "
+                "WHERE human_label IN ('E0', 'E1', 'E2')"
+            )
+            if accept(str(code))
+        ]
         return cls(statements, links, label_counts(labelled, links), params)
 
 

@@ -1,25 +1,19 @@
-"""Read-only access to the embedded database (occupations, titles, tasks, skills, references)."""
+"""Occupations, titles, tasks, skills, references and sources: typed reads over app.core.db."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from app import paths
-from app.core.errors import ResourceError, UnknownCodeError
+from app.core.db import Database
+from app.core.errors import UnknownCodeError
 
-SCHEMA_VERSION = 2
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _CODE = re.compile(r"^(\d{2})-?(\d{4})(?:\.(\d{2}))?$")
-_REBUILD = "run `make resources` to build it"
 
 SkillKind = Literal["skill", "knowledge"]
 Relation = Literal["essential", "optional"]
@@ -171,43 +165,6 @@ class Source:
     rows: dict[str, int]
 
 
-def content_hash(connection: sqlite3.Connection) -> str:
-    """sha256 over every table's name, columns and rows in primary-key order (`meta` excluded)."""
-    digest = hashlib.sha256()
-    names = [
-        row[0]
-        for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'meta' ORDER BY name"
-        )
-    ]
-    for name in names:
-        info = connection.execute(f'PRAGMA table_info("{name}")').fetchall()
-        columns = [row[1] for row in info]
-        # Primary-key order reads the table's own b-tree (no sort); tables without a key
-        # are ordered by all their columns.
-        key = [f'"{row[1]}"' for row in sorted(info, key=lambda r: r[5]) if row[5] > 0]
-        order = ", ".join(key) or ", ".join(str(i) for i in range(1, len(columns) + 1))
-        rows = connection.execute(f'SELECT * FROM "{name}" ORDER BY {order}').fetchall()
-        # One JSON document per table: the C encoder does the work, not a Python loop.
-        digest.update(json.dumps([name, columns, rows], ensure_ascii=False).encode())
-    return digest.hexdigest()
-
-
-def verify_database(path: str | Path | None = None) -> None:
-    """Refuse a modified database (ResourceError saying how to restore it); checked by content
-    once per process."""
-    with Catalog.open(path, verify=True):
-        pass
-
-
-def _verify_once(catalog: Catalog) -> None:
-    """The app's own database against the bundle's manifest, by content (app/core/integrity.py)."""
-    from app.core import integrity
-
-    integrity.verify(integrity.DATABASE, catalog.path)
-
-
 _OCCUPATION_SQL = (
     "SELECT code, title, description, job_zone, education, experience, soc2018, wage_median, "
     "wage_p10, wage_p90, employment, wage_basis, wage_topcoded, growth_pct, openings, "
@@ -224,10 +181,9 @@ def _skill(row: Sequence[Any]) -> Skill:
 class Catalog:
     """The embedded database, opened read-only; safe to share between threads."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self._db = connection
-        self._lock = threading.Lock()
-        self.path = path
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self.path = database.path
         self._occupations: list[Occupation] | None = None
         self._isco: dict[str, tuple[str, ...]] | None = None
 
@@ -240,53 +196,10 @@ class Catalog:
         `verify` (default: only for the app's own database, i.e. `path` None) checks the rows
         against the content hash recorded at build time and refuses a modified file.
         """
-        where = Path(path) if path is not None else paths.database_path()
-        check = path is None if verify is None else verify
-        if not where.is_file():
-            raise ResourceError(f"the SkillShift database is missing: {where}; {_REBUILD}")
-        try:
-            with where.open("rb") as handle:
-                magic = handle.read(len(_SQLITE_MAGIC))
-        except OSError as exc:
-            raise ResourceError(f"cannot read the SkillShift database {where}: {exc}") from None
-        if magic != _SQLITE_MAGIC:
-            raise ResourceError(
-                f"the SkillShift database is damaged (not an SQLite file): {where}; {_REBUILD}"
-            )
-        # immutable=1: the bundled file never changes while the app runs, so SQLite can skip
-        # locking and change detection (also works from a read-only install folder).
-        uri = f"{where.resolve().as_uri()}?mode=ro&immutable=1"
-        connection: sqlite3.Connection | None = None
-        try:
-            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            row = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
-        except sqlite3.Error:
-            if connection is not None:
-                connection.close()
-            raise ResourceError(
-                f"the SkillShift database is damaged or incomplete: {where}; {_REBUILD}"
-            ) from None
-        if row is None or row[0] != str(SCHEMA_VERSION):
-            connection.close()
-            found = "none" if row is None else row[0]
-            raise ResourceError(
-                f"the SkillShift database {where} has schema version {found}, this version of "
-                f"SkillShift needs {SCHEMA_VERSION}; {_REBUILD}"
-            )
-        catalog = cls(connection, where)
-        if check:
-            try:
-                _verify_once(catalog)
-            except ResourceError:
-                catalog.close()
-                raise
-        return catalog
+        return cls(Database.open(path, verify=verify))
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._db.close()
 
     def __enter__(self) -> Catalog:
         return self
@@ -300,22 +213,12 @@ class Catalog:
         self.close()
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            try:
-                return self._db.execute(sql, tuple(params)).fetchall()
-            except UnicodeEncodeError:
-                # Text that is not valid Unicode (a lone surrogate, e.g. from a JSON "\ud800"
-                # escape) cannot equal any stored value: nothing found.
-                return []
-            except sqlite3.DatabaseError as exc:
-                raise ResourceError(
-                    f"the SkillShift database {self.path} could not be read ({exc}); {_REBUILD}"
-                ) from None
+        return self._db.rows(sql, params)
 
     # -- metadata ------------------------------------------------------------------------
 
     def meta(self) -> dict[str, str]:
-        return dict(self._rows("SELECT key, value FROM meta ORDER BY key"))
+        return self._db.meta()
 
     def coverage(self) -> dict[str, Any]:
         raw = self.meta().get("coverage")
@@ -324,9 +227,7 @@ class Catalog:
 
     def verify(self) -> bool:
         """True when the rows still match the content hash written at build time."""
-        with self._lock:
-            actual = content_hash(self._db)
-        return actual == self.meta().get("content_hash")
+        return self._db.verify()
 
     def sources(self) -> list[Source]:
         return [

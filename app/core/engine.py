@@ -9,7 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from app.core.catalog import Catalog, verify_database
+from app.core.catalog import Catalog
+from app.core.db import database
 from app.core.encoder import Encoder
 from app.core.errors import SkillShiftError
 from app.core.exposure import (
@@ -54,7 +55,6 @@ from app.core.transitions import (
     source_moves,
 )
 from app.core.transitions.components import task_weight_vector
-from app.core.transitions.data import connect, db_content_hash
 
 SKILL_MATCH_MIN = 0.45  # below this, a free-text skill is reported as unmatched, not guessed
 ROLE_MATCH_MIN = 0.35
@@ -186,19 +186,14 @@ class Engine:
         return self._ctx
 
     def _load(self, progress: Progress) -> GraphContext:
-        if self.db_path is None:
-            verify_database()  # the app's own database: refuse a modified one (cached per file)
-        con = connect(self.db_path)
-        try:
-            sha = getattr(self.encoder, "model_sha256", None) if self.check_model else None
-            res = load_resource(
-                self.resource_path, model_sha256=sha, content_hash=db_content_hash(con)
-            )
-            data = OccupationData.load(con)
-            require_fresh(res, data)
-            self._refs = ReferenceTable.load(con, data.codes, res.model_beta)
-        finally:
-            con.close()
+        db = database(self.db_path)  # the app's own database is checked once per file
+        sha = getattr(self.encoder, "model_sha256", None) if self.check_model else None
+        res = load_resource(
+            self.resource_path, model_sha256=sha, content_hash=db.content_hash or ""
+        )
+        data = OccupationData.load(db)
+        require_fresh(res, data)
+        self._refs = ReferenceTable.load(db, data.codes, res.model_beta)
         # The same vectors the matcher searches (its embedding store), without building its
         # search structures: `transitions` needs only the vectors.
         store = self.matcher.store
@@ -507,29 +502,11 @@ class Engine:
         )
 
     def _iwa_from_dwa(self, dwa: np.ndarray) -> np.ndarray:
+        """A person's IWA weights: their DWA weights summed per IWA, as for an occupation."""
         data = self.context().data
-        if not hasattr(self, "_dwa_to_iwa"):
-            # Each occupation's IWA weights are its DWA weights summed per IWA; recover the map.
-            mapping = np.full(data.dwa.shape[1], -1, dtype=np.int64)
-            con = connect(self.db_path)
-            try:
-                dwa_ids = [
-                    str(r[0]) for r in con.execute("SELECT dwa_id FROM dwas ORDER BY dwa_id")
-                ]
-                iwa_ids = [
-                    str(r[0]) for r in con.execute("SELECT iwa_id FROM iwas ORDER BY iwa_id")
-                ]
-                ipos = {d: j for j, d in enumerate(iwa_ids)}
-                dpos = {d: j for j, d in enumerate(dwa_ids)}
-                for d, iw in con.execute("SELECT dwa_id, iwa_id FROM dwas"):
-                    if str(d) in dpos and str(iw) in ipos:
-                        mapping[dpos[str(d)]] = ipos[str(iw)]
-            finally:
-                con.close()
-            self._dwa_to_iwa = mapping
         iwa = np.zeros(data.iwa.shape[1], dtype=np.float32)
-        ok = self._dwa_to_iwa >= 0
-        np.add.at(iwa, self._dwa_to_iwa[ok], dwa[ok])
+        ok = data.dwa_iwa >= 0
+        np.add.at(iwa, data.dwa_iwa[ok], dwa[ok])
         return iwa
 
     def analyze(

@@ -3,7 +3,6 @@ person's per-task scores with published labels, profile measures and reference m
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ import numpy as np
 
 from app import paths
 from app.core.activity_vote import VOTE_FILE, ActivityVote, load_activity_vote
-from app.core.errors import ResourceError
+from app.core.db import Database
 from app.core.transitions.config import exposure_beta
 
 if TYPE_CHECKING:
@@ -117,44 +116,35 @@ class ReferenceTable:
     split: dict[str, float]  # Anthropic interaction type → share of conversations
 
     @classmethod
-    def load(
-        cls, connection: sqlite3.Connection, codes: Sequence[str], model_beta: np.ndarray
-    ) -> ReferenceTable:
+    def load(cls, db: Database, codes: Sequence[str], model_beta: np.ndarray) -> ReferenceTable:
         pos = {c: i for i, c in enumerate(codes)}
         n = len(codes)
         values = {m: np.full(n, np.nan) for m in REFERENCE_MEASURES}
-        try:
-            for code, human, gpt4, ms in connection.execute(
-                "SELECT code, human_beta, gpt4_beta, ms_applicability FROM exposure_occupations"
+        for code, human, gpt4, ms in db.rows(
+            "SELECT code, human_beta, gpt4_beta, ms_applicability FROM exposure_occupations"
+        ):
+            i = pos.get(code)
+            if i is None:
+                continue
+            for name, v in (
+                ("human_beta", human),
+                ("gpt4_beta", gpt4),
+                ("ms_applicability", ms),
             ):
-                i = pos.get(code)
-                if i is None:
-                    continue
-                for name, v in (
-                    ("human_beta", human),
-                    ("gpt4_beta", gpt4),
-                    ("ms_applicability", ms),
-                ):
-                    if v is not None:
-                        values[name][i] = float(v)
-            # Observed usage: an occupation with tasks but no matched statement has none (0).
-            for code, usage in connection.execute(
-                "SELECT t.code, coalesce(SUM(a.usage_pct), 0) FROM tasks AS t "
-                "LEFT JOIN anthropic_tasks AS a USING (task_id) GROUP BY t.code"
-            ):
-                i = pos.get(code)
-                if i is not None:
-                    values["anthropic_usage"][i] = float(usage)
-            split = {
-                str(k): float(v)
-                for k, v in connection.execute(
-                    "SELECT interaction_type, share FROM anthropic_split ORDER BY 1"
-                )
-            }
-        except sqlite3.Error as exc:
-            raise ResourceError(
-                f"database is damaged or outdated ({exc}); reinstall SkillShift"
-            ) from None
+                if v is not None:
+                    values[name][i] = float(v)
+        # Observed usage: an occupation with tasks but no matched statement has none (0).
+        for code, usage in db.rows(
+            "SELECT t.code, coalesce(SUM(a.usage_pct), 0) FROM tasks AS t "
+            "LEFT JOIN anthropic_tasks AS a USING (task_id) GROUP BY t.code"
+        ):
+            i = pos.get(code)
+            if i is not None:
+                values["anthropic_usage"][i] = float(usage)
+        split = {
+            str(k): float(v)
+            for k, v in db.rows("SELECT interaction_type, share FROM anthropic_split ORDER BY 1")
+        }
         values["model_beta"] = np.asarray(model_beta, dtype=np.float64)
         cuts = {m: tercile_cuts(v) for m, v in values.items()}
         return cls(list(codes), values, cuts, split)

@@ -20,6 +20,7 @@ from app.core.activity_vote import (
     write_vote_params,
 )
 from app.core.validation import is_validation_occupation
+from tests.conftest import write_meta
 
 STATEMENTS = [
     (1, "Prepare financial reports."),
@@ -69,7 +70,7 @@ def test_vote_is_the_smoothed_share_of_each_activity_averaged() -> None:
 
 def _tiny_db(path: Path) -> Path:
     train, held = _code(False), _code(True)
-    con = sqlite3.connect(path)
+    con = write_meta(sqlite3.connect(path))
     con.executescript(
         "CREATE TABLE tasks (task_id INTEGER PRIMARY KEY, code TEXT, task TEXT, task_type TEXT);"
         "CREATE TABLE task_dwas (task_id INTEGER, dwa_id TEXT);"
@@ -115,9 +116,9 @@ def test_parameter_file_round_trip_and_refusals(tmp_path: Path) -> None:
 def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
     tmp_path: Path,
 ) -> None:
+    from app.core.db import database
     from app.core.encoder import OnnxEncoder
     from app.core.exposure import ExposureBlend
-    from app.core.search import load_tasks
 
     paths.set_data_dir(tmp_path)
     try:
@@ -130,7 +131,7 @@ def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
         # Chosen where it helps: better than the model alone on the calibration occupations.
         assert record["calibration_split"]["kappa"] > record["calibration_model_only"]["kappa"]
         assert len(vote) > 15_000
-        statement = next(t for _, _, t in load_tasks() if vote.vote(t) is not None)
+        statement = next(t for _, _, t in database().tasks() if vote.vote(t) is not None)
         texts = [statement, "Answer the phone and take messages for my boss"]
         _, model = encoder.score(texts)
         out = blend.probs(texts, model)
@@ -147,9 +148,9 @@ def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
 @pytest.mark.model
 def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
     """resources/transitions.npz was built with the bundled vote (else `make index` is due)."""
+    from app.core.db import database
     from app.core.encoder import OnnxEncoder
     from app.core.exposure import ExposureBlend
-    from app.core.search import load_tasks
     from app.core.transitions import load_resource
 
     paths.set_data_dir(tmp_path)
@@ -159,7 +160,7 @@ def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
         vote = blend.vote()
         assert vote is not None
         res = load_resource(model_sha256=encoder.model_sha256)
-        tasks = sorted(load_tasks())  # task_id order, as the resource stores them
+        tasks = sorted(database().tasks())  # task_id order, as the resource stores them
         picked = [i for i, (_, _, text) in enumerate(tasks) if vote.vote(text) is not None]
         rows = picked[:: max(1, len(picked) // 40)][:40]
         texts = [tasks[i][2] for i in rows]

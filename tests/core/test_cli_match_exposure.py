@@ -16,9 +16,9 @@ import pytest
 
 from app import paths
 from app.cli import main
+from app.core.db import database
 from app.core.encoder import OnnxEncoder
 from app.core.exposure import ExposureBlend
-from app.core.search import load_tasks
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.model
@@ -78,7 +78,9 @@ def test_match_jsonl_contract(data_dir: Path) -> None:
 
 
 def test_exposure_jsonl_contract(data_dir: Path) -> None:
-    _, _, statement = load_tasks()[4321]  # an O*NET statement: its own text is the nearest task
+    _, _, statement = database().tasks()[
+        4321
+    ]  # an O*NET statement: its own text is the nearest task
     stdin = f"{statement}\n\nOperate a forklift to move pallets.\n".encode()
     result = run_cli(["exposure", "--jsonl"], stdin, data_dir)
     assert result.returncode == 0, result.stderr.decode()

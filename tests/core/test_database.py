@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from app import paths
-from app.core.catalog import SCHEMA_VERSION, content_hash
+from app.core.db import SCHEMA_VERSION, content_hash
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO.parent / "shared" / "data"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from app.core import integrity
-from app.core.catalog import Catalog, verify_database
+from app.core.catalog import Catalog
+from app.core.db import Database, database, verify_database
 from app.core.errors import ResourceError
 from app.core.progress import NULL_PROGRESS
-from app.core.search.corpus import connect_readonly
 from app.paths import database_path
 
 
@@ -33,7 +33,7 @@ def test_modified_database_is_refused_with_how_to_restore(db_copy: Path) -> None
             "UPDATE occupations SET wage_median = wage_median + 1 WHERE code = (SELECT MIN(code) FROM occupations)"
         )
     db.close()
-    for attempt in (Catalog.open, verify_database, connect_readonly):
+    for attempt in (Catalog.open, verify_database, Database.open, database):
         with pytest.raises(ResourceError, match="has been modified") as info:
             attempt()
         assert "reinstall SkillShift" in str(info.value)

@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 
 from app import paths
+from app.core.db import database
 from app.core.encoder import OnnxEncoder
 from app.core.index import EmbeddingStore
-from app.core.search import Matcher, MatchWeights, TitleRow, analyse_query, load_tasks
+from app.core.search import Matcher, MatchWeights, TitleRow, analyse_query
 from app.core.search.lexical import LexicalIndex, lexical_features
 from app.core.search.lexicon import Lexicon, align_forms, raw_tokens
 from app.core.search.normalise import analyse_title, singular
@@ -441,7 +442,7 @@ def test_skills_and_tasks(matcher: Matcher) -> None:
     skills = matcher.match_skill("python programming", top_k=3)
     assert "python" in skills[0].label.lower()
     assert skills[0].uri.startswith("http://data.europa.eu/esco/skill/")
-    tasks = load_tasks()
+    tasks = database().tasks()
     _, _, text = tasks[1234]
     nearest = matcher.nearest_tasks(matcher.encoder.embed([text]), top_k=3)[0]
     assert nearest[0].task == text  # several occupations may share the statement

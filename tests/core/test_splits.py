@@ -14,7 +14,7 @@ from app.commands.evaluate import (
     held_out_queries,
     held_out_rule,
 )
-from app.core.search import TitleRow, load_title_rows
+from app.core.db import TitleRow, database
 from app.core.validation import HELD_OUT_REPORTED_PERCENT, is_held_out_reported
 from tests.conftest import REPO
 
@@ -23,7 +23,7 @@ SOURCE = REPO.parent / "shared" / "data"
 
 @pytest.fixture(scope="module")
 def rows() -> list[TitleRow]:
-    return load_title_rows()
+    return database().title_rows()
 
 
 def _held_out(split: str, rows: list[TitleRow]) -> Callable[[TitleRow], bool]:

@@ -149,7 +149,7 @@ def test_evaluation_fits_its_own_classifier_for_a_split_the_bundled_one_learnt(
     tiny_db: Path, tmp_path: Path
 ) -> None:
     from app.commands.evaluate import _split_head
-    from app.core.search import load_title_rows
+    from app.core.db import database
     from app.core.title_training import query_vectors
 
     encoder = FakeEncoder()
@@ -167,7 +167,7 @@ def test_evaluation_fits_its_own_classifier_for_a_split_the_bundled_one_learnt(
     def matcher() -> Matcher:
         return Matcher(encoder, db_path=tiny_db, store=store, head_file=head_file)
 
-    rows = load_title_rows(tiny_db)
+    rows = database(tiny_db).title_rows()
     kept = matcher()
     assert _split_head(kept, "titles", rows, NULL_PROGRESS) == "bundled"
     np.testing.assert_allclose(kept.titles().head.weights, bundled.weights, atol=1e-3)

@@ -5,16 +5,12 @@ lexical and vector (the two indexes) · titles (the title index and its cache) �
 typed query) · matcher (the `Matcher` that combines them).
 """
 
+from app.core.db import TitleRow
 from app.core.search.corpus import (
     OccupationMatch,
     SkillMatch,
     TaskMatch,
-    TitleRow,
     corpus_texts,
-    load_occupations,
-    load_skills,
-    load_tasks,
-    load_title_rows,
     title_confidence,
 )
 from app.core.search.lexicon import unreadable_reason
@@ -30,10 +26,6 @@ __all__ = [
     "TitleRow",
     "analyse_query",
     "corpus_texts",
-    "load_occupations",
-    "load_skills",
-    "load_tasks",
-    "load_title_rows",
     "title_confidence",
     "unreadable_reason",
 ]

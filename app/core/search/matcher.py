@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from app import paths
+from app.core.db import TitleRow, database
 from app.core.encoder import Encoder
 from app.core.index import EmbeddingStore
 from app.core.progress import NULL_PROGRESS, Progress
@@ -18,12 +19,7 @@ from app.core.search.corpus import (
     OccupationMatch,
     SkillMatch,
     TaskMatch,
-    TitleRow,
-    load_occupations,
     load_skill_names,
-    load_skills,
-    load_tasks,
-    load_title_rows,
     title_texts,
 )
 from app.core.search.lexical import (
@@ -133,8 +129,9 @@ class Matcher:
         return self._titles
 
     def _build_titles(self, progress: Progress) -> TitleIndex:
-        occupations = load_occupations(self.db_path)
-        all_rows = load_title_rows(self.db_path)
+        db = database(self.db_path)
+        occupations = db.occupations()
+        all_rows = db.title_rows()
         rows = [r for r in all_rows if self.title_filter(r)] if self.title_filter else all_rows
         # Vectors always come for the full title set (that is what the bundle stores).
         stored = self.store.vectors("title", title_texts(all_rows, occupations), progress=progress)
@@ -155,7 +152,7 @@ class Matcher:
         if self._tasks is None:
             with self._lock:
                 if self._tasks is None:
-                    rows = load_tasks(self.db_path)
+                    rows = database(self.db_path).tasks()
                     stored = self.store.vectors("task", [t for _, _, t in rows], progress=progress)
                     self._tasks = (VectorIndex(stored.vectors), rows)
         return self._tasks
@@ -166,7 +163,7 @@ class Matcher:
         if self._skills is None:
             with self._lock:
                 if self._skills is None:
-                    rows = load_skills(self.db_path)
+                    rows = database(self.db_path).skills()
                     stored = self.store.vectors(
                         "skill", [lab for _, lab in rows], progress=progress
                     )

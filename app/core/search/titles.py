@@ -12,9 +12,10 @@ from typing import Any
 
 import numpy as np
 
+from app.core.db import TitleRow
 from app.core.index import pack_texts, unpack_texts
 from app.core.search.cache import cached_arrays
-from app.core.search.corpus import TitleRow, title_texts
+from app.core.search.corpus import title_texts
 from app.core.search.lexical import LexicalIndex, head_features, lexical_features, word_features
 from app.core.search.lexicon import Lexicon
 from app.core.search.normalise import NORMALISER_VERSION, analyse_title

@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
-from app import paths
-from app.core.errors import ResourceError, UnknownCodeError
+from app.core.db import Database
+from app.core.errors import UnknownCodeError
 from app.core.transitions.config import task_weight
-
-# --------------------------------------------------------------------------- database
-
-
-def connect(db_path: Path | None = None) -> sqlite3.Connection:
-    path = db_path if db_path is not None else paths.database_path()
-    if not path.is_file():
-        raise ResourceError(
-            f"database {path} is missing; reinstall SkillShift (in a source checkout: `make resources`)"
-        )
-    try:
-        return sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-        )
-    except sqlite3.Error as exc:
-        raise ResourceError(f"database {path} cannot be opened ({exc})") from None
-
-
-def db_content_hash(connection: sqlite3.Connection) -> str:
-    row = connection.execute("SELECT value FROM meta WHERE key = 'content_hash'").fetchone()
-    return str(row[0]) if row else ""
 
 
 def _float(value: object) -> float:
@@ -52,7 +29,7 @@ class OccupationData:
     growth: np.ndarray
     openings: np.ndarray
     bright: np.ndarray
-    # ESCO skills (rows in URI order, as matching.load_skills returns them)
+    # ESCO skills (rows in URI order, as Database.skills returns them)
     skill_uris: list[str]
     skill_labels: list[str]
     skill_pos: dict[str, int]
@@ -68,6 +45,7 @@ class OccupationData:
     # work activities and technology, as dense weight matrices
     dwa: np.ndarray  # [n, D] task-count weights
     iwa: np.ndarray  # [n, I]
+    dwa_iwa: np.ndarray  # [D] the IWA column of each DWA column (-1: none)
     tech: np.ndarray  # [n, T] 1 = uses, hot/in-demand weigh more
     tech_titles: list[str]
     tech_examples: dict[str, int]  # lower-cased example / commodity title → column
@@ -92,32 +70,28 @@ class OccupationData:
             raise UnknownCodeError(code) from None
 
     @classmethod
-    def load(cls, connection: sqlite3.Connection) -> OccupationData:
-        try:
-            return _load(connection)
-        except sqlite3.Error as exc:
-            raise ResourceError(
-                f"database is damaged or outdated ({exc}); reinstall SkillShift"
-            ) from None
+    def load(cls, db: Database) -> OccupationData:
+        """Read everything at once (a damaged database is a ResourceError, from `db.rows`)."""
+        return _load(db)
 
 
-def _load(con: sqlite3.Connection) -> OccupationData:
-    rows = con.execute(
+def _load(db: Database) -> OccupationData:
+    rows = db.rows(
         "SELECT code, title, coalesce(description, ''), job_zone, wage_median, growth_pct, "
         "openings, bright_outlook FROM occupations ORDER BY code"
-    ).fetchall()
+    )
     codes = [str(r[0]) for r in rows]
     pos = {c: i for i, c in enumerate(codes)}
     n = len(codes)
     col = [np.array([_float(r[k]) for r in rows]) for k in range(3, 8)]
 
-    skills = con.execute("SELECT uri, label FROM esco_skills ORDER BY uri").fetchall()
+    skills = db.skills()
     skill_uris = [str(u) for u, _ in skills]
     skill_pos = {u: i for i, u in enumerate(skill_uris)}
 
     # Links O*NET → ESCO occupations; a database built before the crosswalk falls back to a join
     # on ISCO-08 unit groups. Skill counts are aggregated in SQL (123,788 links).
-    has_links = con.execute("SELECT 1 FROM onet_esco LIMIT 1").fetchone() is not None
+    has_links = bool(db.rows("SELECT 1 FROM onet_esco LIMIT 1"))
     link_sql = (
         "SELECT x.code AS code, o.id AS oid FROM onet_esco AS x "
         "JOIN esco_occupations AS o ON o.uri = x.esco_uri"
@@ -127,15 +101,13 @@ def _load(con: sqlite3.Connection) -> OccupationData:
     )
     link_count = {
         str(code): int(count)
-        for code, count in con.execute(
+        for code, count in db.rows(
             f"SELECT code, COUNT(DISTINCT oid) FROM ({link_sql}) GROUP BY code"
         )
     }
-    skill_of_id = {
-        int(i): skill_pos[str(u)] for i, u in con.execute("SELECT id, uri FROM esco_skills")
-    }
+    skill_of_id = {int(i): skill_pos[str(u)] for i, u in db.rows("SELECT id, uri FROM esco_skills")}
     per_code: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    for code, skill_id, ess, opt in con.execute(
+    for code, skill_id, ess, opt in db.rows(
         f"SELECT k.code, l.skill_id, SUM(l.essential), SUM(1 - l.essential) "
         f"FROM (SELECT DISTINCT code, oid FROM ({link_sql})) AS k "
         "JOIN esco_occupation_skill_ids AS l ON l.occupation_id = k.oid "
@@ -157,14 +129,12 @@ def _load(con: sqlite3.Connection) -> OccupationData:
         occ_opt.append((arr[:, 2] / count).astype(np.float32))
         occ_links.append(link_count.get(code, 0))
 
-    elements_rows = con.execute(
-        "SELECT element_id, name FROM onet_elements ORDER BY element_id"
-    ).fetchall()
+    elements_rows = db.rows("SELECT element_id, name FROM onet_elements ORDER BY element_id")
     elements = [str(e) for e, _ in elements_rows]
     epos = {e: j for j, e in enumerate(elements)}
     importance = np.full((n, len(elements)), np.nan)
     level = np.full((n, len(elements)), np.nan)
-    for code, element, im, lv in con.execute(
+    for code, element, im, lv in db.rows(
         "SELECT code, element_id, importance, level FROM onet_ratings"
     ):
         oi, oj = pos.get(code), epos.get(element)
@@ -173,43 +143,43 @@ def _load(con: sqlite3.Connection) -> OccupationData:
         importance[oi, oj] = _float(im)
         level[oi, oj] = _float(lv)
 
-    task_rows = con.execute(
-        "SELECT task_id, code, task, task_type FROM tasks ORDER BY task_id"
-    ).fetchall()
+    task_rows = db.rows("SELECT task_id, code, task, task_type FROM tasks ORDER BY task_id")
     task_ids = np.array([int(r[0]) for r in task_rows], dtype=np.int64)
     task_codes = [str(r[1]) for r in task_rows]
     per_occ: dict[int, list[int]] = defaultdict(list)
     for k, code in enumerate(task_codes):
         if code in pos:
             per_occ[pos[code]].append(k)
-    dwa_ids = [str(r[0]) for r in con.execute("SELECT dwa_id FROM dwas ORDER BY dwa_id")]
+    dwa_ids = [str(r[0]) for r in db.rows("SELECT dwa_id FROM dwas ORDER BY dwa_id")]
     dpos = {d: j for j, d in enumerate(dwa_ids)}
-    iwa_ids = [str(r[0]) for r in con.execute("SELECT iwa_id FROM iwas ORDER BY iwa_id")]
+    iwa_ids = [str(r[0]) for r in db.rows("SELECT iwa_id FROM iwas ORDER BY iwa_id")]
     ipos = {d: j for j, d in enumerate(iwa_ids)}
-    dwa_iwa = {
-        str(d): ipos.get(str(i), -1) for d, i in con.execute("SELECT dwa_id, iwa_id FROM dwas")
-    }
+    dwa_iwa = {str(d): ipos.get(str(i), -1) for d, i in db.rows("SELECT dwa_id, iwa_id FROM dwas")}
+    # Each occupation's IWA weights are its DWA weights summed per IWA; a person's too.
+    dwa_iwa_columns = np.full(len(dwa_ids), -1, dtype=np.int64)
+    for dwa_id, column in dpos.items():
+        dwa_iwa_columns[column] = dwa_iwa.get(dwa_id, -1)
     task_types = {int(r[0]): (str(r[3]) if r[3] is not None else None) for r in task_rows}
     task_dwa_rows: dict[int, list[int]] = defaultdict(list)
     dwa = np.zeros((n, len(dwa_ids)), dtype=np.float32)
     iwa = np.zeros((n, len(iwa_ids)), dtype=np.float32)
     task_code = {int(r[0]): str(r[1]) for r in task_rows}
-    for task_id, dwa_id in con.execute(
+    for task_id, dwa_id in db.rows(
         "SELECT task_id, dwa_id FROM task_dwas ORDER BY task_id, dwa_id"
     ):
         j = dpos.get(str(dwa_id))
-        code = task_code.get(int(task_id))
-        if j is None or code not in pos:
+        owner = task_code.get(int(task_id))
+        if j is None or owner not in pos:
             continue
         task_dwa_rows[int(task_id)].append(j)
         weight = task_weight(task_types.get(int(task_id)))
-        dwa[pos[code], j] += weight
+        dwa[pos[owner], j] += weight
         if dwa_iwa.get(str(dwa_id), -1) >= 0:
-            iwa[pos[code], dwa_iwa[str(dwa_id)]] += weight
+            iwa[pos[owner], dwa_iwa[str(dwa_id)]] += weight
 
     commodities = [
         (int(c), str(t))
-        for c, t in con.execute(
+        for c, t in db.rows(
             "SELECT DISTINCT commodity_code, commodity_title FROM technology_skills "
             "WHERE commodity_code IS NOT NULL ORDER BY commodity_code"
         )
@@ -217,7 +187,7 @@ def _load(con: sqlite3.Connection) -> OccupationData:
     cpos = {c: j for j, (c, _) in enumerate(commodities)}
     tech = np.zeros((n, len(commodities)), dtype=np.float32)
     tech_examples: dict[str, int] = {t.lower(): cpos[c] for c, t in commodities}
-    for code, example, commodity, hot, demand in con.execute(
+    for code, example, commodity, hot, demand in db.rows(
         "SELECT code, example, commodity_code, hot, in_demand FROM technology_skills"
     ):
         if code not in pos or commodity is None or int(commodity) not in cpos:
@@ -227,13 +197,13 @@ def _load(con: sqlite3.Connection) -> OccupationData:
         tech_examples.setdefault(str(example).lower(), j)
 
     prerequisites: dict[int, set[int]] = defaultdict(set)
-    for skill, related, kind in con.execute(
+    for skill, related, kind in db.rows(
         "SELECT skill_uri, related_uri, relation_type FROM esco_skill_relations"
     ):
         a, b = skill_pos.get(str(skill)), skill_pos.get(str(related))
         if a is not None and b is not None and a != b and kind == "essential":
             prerequisites[a].add(b)
-    for child, parent in con.execute("SELECT child_uri, parent_uri FROM esco_skill_hierarchy"):
+    for child, parent in db.rows("SELECT child_uri, parent_uri FROM esco_skill_hierarchy"):
         a, b = skill_pos.get(str(child)), skill_pos.get(str(parent))
         if a is not None and b is not None and a != b:
             # A broader skill is the foundation its narrower skills build on.
@@ -262,6 +232,7 @@ def _load(con: sqlite3.Connection) -> OccupationData:
         level=level,
         dwa=dwa,
         iwa=iwa,
+        dwa_iwa=dwa_iwa_columns,
         tech=tech,
         tech_titles=[t for _, t in commodities],
         tech_examples=tech_examples,
