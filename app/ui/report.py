@@ -21,9 +21,8 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.catalog import Source
 from app.ui.analysis import AnalysisResult
-from app.ui.pages.exposure_page import label_name, measure_name, verdict_text
-from app.ui.pages.pathways_page import reason_text
 from app.ui.widgets.charts import DistributionChart, render_image
+from app.ui.wording import label_name, measure_name, reason_text, verdict_text
 
 CHART_URL = "skillshift://distribution.png"
 MOVES_IN_REPORT = 8

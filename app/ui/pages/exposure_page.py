@@ -22,45 +22,11 @@ from app.ui.context import AppContext
 from app.ui.models.records_table_model import Column, RecordsTableModel
 from app.ui.widgets.charts import Bar, DistributionChart, ExposureGauge, PercentileBars, SplitBar
 from app.ui.widgets.common import heading, table, wrapped
+from app.ui.wording import label_name, measure_name, verdict_text
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ExposurePage", text)
-
-
-def measure_name(code: str) -> str:
-    return {
-        "human_beta": _t("Human raters (Eloundou)"),
-        "gpt4_beta": _t("GPT-4 raters (Eloundou)"),
-        "ms_applicability": _t("AI applicability (Microsoft)"),
-        "anthropic_usage": _t("Observed AI use (Anthropic)"),
-        "model_beta": _t("SkillShift model (all its tasks)"),
-    }.get(code, code)
-
-
-def label_name(label: str | None) -> str:
-    return {
-        "E0": _t("E0 · not exposed"),
-        "E1": _t("E1 · exposed"),
-        "E2": _t("E2 · exposed with tools"),
-    }.get(label or "", "—")
-
-
-def verdict_text(verdict: str) -> str:
-    return {
-        "agree": _t(
-            "The published measures agree with the model: all put this occupation in the same third."
-        ),
-        "disagree": _t(
-            "The published measures disagree with the model: none puts this occupation in the model's third."
-        ),
-        "mixed": _t(
-            "The published measures partly agree: some put this occupation in the model's third, others do not."
-        ),
-        "insufficient": _t(
-            "There are not enough published measures for this occupation to compare."
-        ),
-    }.get(verdict, verdict)
 
 
 def percentile_text(percentile: float | None, count: int) -> str:

@@ -35,6 +35,7 @@ from app.ui.models.records_table_model import RECORD_ROLE, Column, RecordsTableM
 from app.ui.widgets.common import source_row, table, wrapped
 from app.ui.widgets.delegates import BarDelegate
 from app.ui.widgets.pathway_graph import Node, PathwayGraph
+from app.ui.wording import reason_text
 
 GRAPH_DIRECT = 5
 
@@ -71,24 +72,6 @@ def status_name(status: str) -> str:
     return {"have": _t("have"), "partial": _t("partly"), "learn": _t("to learn")}.get(
         status, status
     )
-
-
-def reason_text(step: LearningStep) -> str:
-    if step.reason == "prerequisite":
-        return _t("learn first: other skills on this list build on it")
-    if step.reason == "opens_moves":
-        opens = QCoreApplication.translate(
-            "PathwaysPage", "opens %n other move(s)", "", step.unlocks
-        )
-        if step.unlocks_safer:
-            safer = step.unlocks_safer
-            return opens + QCoreApplication.translate(
-                "PathwaysPage", ", %n of them safer", "", safer
-            )
-        return opens
-    if step.reason == "essential_for_target":
-        return _t("essential for this occupation")
-    return _t("useful for this occupation")
 
 
 def outlook_text(move: Move) -> str:
