@@ -1,4 +1,5 @@
-# SkillShift — `make run` sets everything up and starts the app; `make test` runs every test.
+# SkillShift — `make run` sets everything up and starts the app; `make test` runs every test
+# (with coverage), `make test-fast` the quick loop without the model.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -8,7 +9,7 @@ STAMP  := $(VENV)/.setup-stamp
 
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: sysdeps setup run test test-core lint resources model index bench eval dist test-dist clean
+.PHONY: sysdeps setup run test test-fast test-core lint resources model index bench eval dist test-dist clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +29,11 @@ run: setup
 	$(PY) -m app
 
 test: sysdeps setup lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --cov --cov-report=term
+
+# The development loop: no test that loads the model and no slow test (a few minutes at most).
+test-fast: sysdeps setup
+	$(PY) -m pytest -q -m "not model and not slow"
 
 test-core: sysdeps setup
 	$(PY) -m pytest -q tests/core
@@ -98,9 +103,9 @@ endif
 	tar -C dist -czf $(ARCHIVE) SkillShift
 	@du -sh dist/SkillShift $(ARCHIVE)
 
-# The frozen smoke test; it runs `make dist` first when dist/SkillShift/SkillShift is missing.
+# The frozen smoke test, only when asked; it runs `make dist` first when the bundle is missing.
 test-dist: sysdeps setup
-	$(PY) -m pytest -q -m slow tests/packaging
+	$(PY) -m pytest -q -m dist tests/packaging
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,15 +1,22 @@
-"""Test-wide setup: offscreen Qt, isolated user data, and no network for anything."""
+"""Test-wide setup: offscreen Qt, isolated user data, no network for anything, and the bundled
+model and engine loaded once per run for the tests marked `model`."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from app.core.encoder import OnnxEncoder
+    from app.core.engine import Engine
+    from app.core.search import Matcher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -159,3 +166,103 @@ def read_only(folder: Path) -> Iterator[Path]:
         else:
             for path in folders:
                 path.chmod(stat.S_IRWXU)
+
+
+# --------------------------------------------------------------------------- the bundled model
+
+# Fixtures that load the bundled model: a test using one is marked `model` automatically.
+MODEL_FIXTURES = frozenset({"encoder", "matcher", "engine", "services", "window", "analysed"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wants_dist = "dist" in (config.getoption("markexpr") or "")
+    for item in items:
+        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+        if "dist" in item.keywords and not wants_dist:
+            item.add_marker(
+                pytest.mark.skip(reason="the frozen bundle is tested when asked: make test-dist")
+            )
+
+
+_model_allowed = threading.Event()
+
+
+def _guard_model_loading() -> None:
+    """Wrap onnxruntime's session constructor once: it fails unless the running test may load
+    the model. (A flag, not a per-test patch, so tests that patch onnxruntime themselves restore
+    the guard and never a stale stand-in.)"""
+    import onnxruntime
+
+    real = onnxruntime.InferenceSession
+    if getattr(real, "skillshift_guard", False):
+        return
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if not _model_allowed.is_set():
+            pytest.fail("this test loads the bundled model: mark it `model`", pytrace=False)
+        return real(*args, **kwargs)
+
+    guarded.skillshift_guard = True  # type: ignore[attr-defined]
+    onnxruntime.InferenceSession = guarded
+
+
+@pytest.fixture(autouse=True)
+def _model_only_when_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that is not marked `model` must not load the model: `make test-fast` skips the
+    marked ones, so an unmarked test that needs the model would slow it down unseen."""
+    _guard_model_loading()
+    if request.node.get_closest_marker("model") is not None:
+        _model_allowed.set()
+    else:
+        _model_allowed.clear()
+    yield
+    _model_allowed.set()
+
+
+@contextlib.contextmanager
+def _data_dir(folder: Path) -> Iterator[None]:
+    """Caches written while the session's shared objects load go to the session's own folder."""
+    from app import paths
+
+    paths.set_data_dir(folder)
+    try:
+        yield
+    finally:
+        paths.set_data_dir(None)
+
+
+@pytest.fixture(scope="session")
+def session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("session-data")
+
+
+@pytest.fixture(scope="session")
+def encoder(session_data_dir: Path) -> OnnxEncoder:
+    """The bundled model on the CPU, loaded once for every test that needs it."""
+    from app.core.encoder import OnnxEncoder
+
+    with _data_dir(session_data_dir):
+        loaded = OnnxEncoder(provider="cpu")
+        _ = loaded.session
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def matcher(encoder: OnnxEncoder, session_data_dir: Path) -> Matcher:
+    """Search over the bundled titles, tasks and skills (its parts build on first use)."""
+    from app.core.search import Matcher
+
+    with _data_dir(session_data_dir):
+        return Matcher(encoder)
+
+
+@pytest.fixture(scope="session")
+def engine(encoder: OnnxEncoder, matcher: Matcher, session_data_dir: Path) -> Engine:
+    """One loaded engine for every engine test (loading takes a few seconds)."""
+    from app.core.engine import Engine
+
+    with _data_dir(session_data_dir):
+        loaded = Engine(encoder, matcher=matcher)
+        loaded.context()
+    return loaded

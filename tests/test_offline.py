@@ -135,7 +135,22 @@ def test_guard_catches_a_connection_attempt(
         assert "socket.connect" in log
 
 
-@pytest.mark.parametrize(("args", "stdin"), CLI_RUNS, ids=[a[0].lstrip("-") for a, _ in CLI_RUNS])
+# The runs that load the model (in the child) are marked so that `make test-fast` leaves them out.
+WITHOUT_MODEL = {"info", "--version"}
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        pytest.param(
+            args,
+            stdin,
+            id=args[0].lstrip("-"),
+            marks=() if args[0] in WITHOUT_MODEL else pytest.mark.model,
+        )
+        for args, stdin in CLI_RUNS
+    ],
+)
 def test_cli_command_opens_no_connection(
     args: list[str], stdin: str, strict_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -21,6 +22,9 @@ from app.core.activity_vote import (
 )
 from app.core.validation import is_validation_occupation
 from tests.conftest import write_meta
+
+if TYPE_CHECKING:
+    from app.core.encoder import OnnxEncoder
 
 STATEMENTS = [
     (1, "Prepare financial reports."),
@@ -114,15 +118,13 @@ def test_parameter_file_round_trip_and_refusals(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
-    tmp_path: Path,
+    tmp_path: Path, encoder: OnnxEncoder
 ) -> None:
     from app.core.db import database
-    from app.core.encoder import OnnxEncoder
     from app.core.exposure import ExposureBlend
 
     paths.set_data_dir(tmp_path)
     try:
-        encoder = OnnxEncoder(provider="cpu")
         blend = ExposureBlend(encoder)
         vote = blend.vote()
         assert vote is not None, "models/activity_vote.json is missing or for another model"
@@ -146,16 +148,14 @@ def test_the_bundled_vote_belongs_to_the_model_and_changes_only_onet_statements(
 
 
 @pytest.mark.model
-def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path) -> None:
+def test_the_precomputed_task_scores_carry_the_vote(tmp_path: Path, encoder: OnnxEncoder) -> None:
     """resources/transitions.npz was built with the bundled vote (else `make index` is due)."""
     from app.core.db import database
-    from app.core.encoder import OnnxEncoder
     from app.core.exposure import ExposureBlend
     from app.core.transitions import load_resource
 
     paths.set_data_dir(tmp_path)
     try:
-        encoder = OnnxEncoder(provider="cpu")
         blend = ExposureBlend(encoder)
         vote = blend.vote()
         assert vote is not None

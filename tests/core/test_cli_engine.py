@@ -14,7 +14,7 @@ from app.cli import main
 from app.commands import analyze, plan, transitions
 from app.core.engine import Engine
 from tests.conftest import REPO
-from tests.core.test_graph import CSR, RN, shared_engine
+from tests.core.test_graph import CSR, RN
 
 MOVE_KEYS = {
     "code",
@@ -30,9 +30,8 @@ MOVE_KEYS = {
 
 
 @pytest.fixture(autouse=True)
-def _shared_engine(monkeypatch: pytest.MonkeyPatch) -> Engine:
+def _shared_engine(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> Engine:
     """In-process runs reuse one loaded engine; the subprocess test runs the real thing."""
-    engine = shared_engine()
     for module in (transitions, analyze, plan):
         monkeypatch.setattr(module, "open_engine", lambda _args, **_kw: engine)
     return engine

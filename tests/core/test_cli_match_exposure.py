@@ -77,10 +77,9 @@ def test_match_jsonl_contract(data_dir: Path) -> None:
     assert "Traceback" not in stderr
 
 
-def test_exposure_jsonl_contract(data_dir: Path) -> None:
-    _, _, statement = database().tasks()[
-        4321
-    ]  # an O*NET statement: its own text is the nearest task
+def test_exposure_jsonl_contract(data_dir: Path, encoder: OnnxEncoder) -> None:
+    # An O*NET statement: its own text is the nearest task.
+    _, _, statement = database().tasks()[4321]
     stdin = f"{statement}\n\nOperate a forklift to move pallets.\n".encode()
     result = run_cli(["exposure", "--jsonl"], stdin, data_dir)
     assert result.returncode == 0, result.stderr.decode()
@@ -107,7 +106,7 @@ def test_exposure_jsonl_contract(data_dir: Path) -> None:
     assert first["nearest_task"]["similarity"] > 0.97  # type: ignore[index]
     assert result.stderr == b""
     # An O*NET statement's estimate also counts the labels of its work activities.
-    blend = ExposureBlend(OnnxEncoder(provider="cpu"))
+    blend = ExposureBlend(encoder)
     vote = blend.vote()
     assert vote is not None and vote.vote(statement) is not None
     _, model = blend.encoder.score([statement])

@@ -26,11 +26,6 @@ def _isolated_data_dir(tmp_path: Path) -> object:
     paths.set_data_dir(None)
 
 
-@pytest.fixture(scope="module")
-def encoder() -> OnnxEncoder:
-    return OnnxEncoder(provider="cpu")
-
-
 @pytest.fixture
 def model_copy(tmp_path: Path) -> Path:
     """The bundled model files in a folder the test may damage."""
@@ -165,6 +160,7 @@ def test_missing_model_file_is_a_resource_error(model_copy: Path) -> None:
         OnnxEncoder(model_copy).embed(["nurse"])
 
 
+@pytest.mark.model
 def test_modified_tokenizer_is_a_resource_error(model_copy: Path) -> None:
     target = model_copy / "tokenizer.json"
     assert OnnxEncoder(model_copy).session is not None  # verified once, cached per mtime/size

@@ -21,12 +21,7 @@ from app.core.exposure import (
     tercile_cuts,
 )
 from app.core.profile import Profile, ProfileError
-from tests.core.test_graph import CSR, shared_engine
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return shared_engine()
+from tests.core.test_graph import CSR
 
 
 def test_measures_follow_the_definitions() -> None:

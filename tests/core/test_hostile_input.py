@@ -25,7 +25,7 @@ from app.core.engine import Engine
 from app.core.errors import SkillShiftError
 from app.core.profile import Profile, ProfileError
 from app.core.transitions import Filters
-from tests.core.test_graph import CSR, shared_engine
+from tests.core.test_graph import CSR
 
 T = TypeVar("T")
 pytestmark = pytest.mark.timeout(120)
@@ -82,11 +82,6 @@ def answered(fn: Callable[[], T], bound: float = 30.0) -> T | SkillShiftError:
     elapsed = time.perf_counter() - start
     assert elapsed < bound, f"took {elapsed:.1f} s"
     return out
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return shared_engine()
 
 
 @pytest.fixture(scope="module")
@@ -477,6 +472,7 @@ def test_cli_profile_commands_on_special_files(
     assert "set_int_max_str_digits" not in err
 
 
+@pytest.mark.model  # `match` and `exposure` load the model in the child
 def test_cli_invalid_utf8_in_a_real_process() -> None:
     import os
     import subprocess

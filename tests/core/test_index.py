@@ -171,8 +171,7 @@ def test_damaged_files_are_rebuilt_not_trusted(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_bundled_embeddings_are_current_for_model_and_database() -> None:
-    encoder = OnnxEncoder(provider="cpu")
+def test_bundled_embeddings_are_current_for_model_and_database(encoder: OnnxEncoder) -> None:
     bundle = paths.model_path("embeddings.npz")
     assert bundle.stat().st_size <= 60e6
     index = IndexFile(bundle)

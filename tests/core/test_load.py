@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from app.core.catalog import Catalog
+from app.core.engine import Engine
 from app.core.errors import SkillShiftError
 from app.core.profile import Profile
-from tests.core.test_graph import shared_engine
 
 PROFILES = 1000
 WARM_UP = 100
@@ -59,8 +59,7 @@ def generate(catalog: Catalog, rng: random.Random, codes: list[str], n: int) -> 
 
 
 @pytest.mark.slow
-def test_analyze_a_thousand_profiles() -> None:
-    engine = shared_engine()
+def test_analyze_a_thousand_profiles(engine: Engine) -> None:
     catalog = engine.catalog()
     codes = [o.code for o in catalog.occupations() if catalog.tasks(o.code)]
     profiles = generate(catalog, random.Random(7), codes, PROFILES)

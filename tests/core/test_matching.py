@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from app import paths
 from app.core.db import database
-from app.core.encoder import OnnxEncoder
 from app.core.index import EmbeddingStore
 from app.core.search import Matcher, MatchWeights, TitleRow, analyse_query
 from app.core.search.lexical import LexicalIndex, lexical_features
@@ -358,13 +356,6 @@ def test_an_occupation_with_a_title_ending_in_the_query_head_word_is_preferred(
 
 
 # --------------------------------------------------------------------------- real model and DB
-
-
-@pytest.fixture(scope="module")
-def matcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matcher]:
-    paths.set_data_dir(tmp_path_factory.mktemp("data"))
-    yield Matcher(OnnxEncoder(provider="cpu"))
-    paths.set_data_dir(None)
 
 
 def _codes(matcher: Matcher, query: str, k: int = 5) -> list[str]:

@@ -169,6 +169,7 @@ def test_the_ui_switches_to_simplified_chinese(qtbot: QtBot, qapp: Any, services
         QLocale.setDefault(QLocale("en_US"))
 
 
+@pytest.mark.model  # the smoke test loads the model in the child
 def test_smoke_test_command(offline_env: dict[str, str], tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "app", "--smoke-test", "--data-dir", str(tmp_path / "data")],
