@@ -166,25 +166,27 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 def write_text(data: dict[str, Any], out: TextIO) -> None:
     """A readable summary of `profile()` output."""
+    sections = (_summary, _exposure, _tasks, _ratings, _technology, _esco, _sources)
+    for section in sections:
+        for text in section(data):
+            out.write(text + "\n")
+
+
+def _summary(data: dict[str, Any]) -> list[str]:
     wrap = textwrap.TextWrapper(width=96, initial_indent="  ", subsequent_indent="  ")
-    indented = textwrap.TextWrapper(width=96, initial_indent="    ", subsequent_indent="    ")
-
-    def line(text: str = "") -> None:
-        out.write(text + "\n")
-
-    line(f"{data['code']}  {data['title']}")
+    lines = [f"{data['code']}  {data['title']}"]
     if data["description"]:
-        line(wrap.fill(data["description"]))
-    line()
-    line(f"Job zone: {data['job_zone'] or 'n/a'}   SOC 2018: {data['soc2018']}   "
-         f"ISCO-08: {', '.join(data['isco08']) or 'n/a'}")  # fmt: skip
-    line(f"Typical education: {data['education'] or 'n/a'}")
-    line(f"Typical related experience: {data['experience'] or 'n/a'}")
+        lines.append(wrap.fill(data["description"]))
+    lines.append("")
+    lines.append(f"Job zone: {data['job_zone'] or 'n/a'}   SOC 2018: {data['soc2018']}   "
+                 f"ISCO-08: {', '.join(data['isco08']) or 'n/a'}")  # fmt: skip
+    lines.append(f"Typical education: {data['education'] or 'n/a'}")
+    lines.append(f"Typical related experience: {data['experience'] or 'n/a'}")
     wage = data["wage"]
     top = bool(wage["topcoded"])
     employment = f"{wage['employment']:,}" if wage["employment"] is not None else "n/a"
     basis = f" (BLS {wage['basis']} code)" if wage["basis"] not in (None, "detailed") else ""
-    line(
+    lines.append(
         f"Annual wage (May 2024): median {_money(wage['median'], top)}, "
         f"10th pct {_money(wage['p10'], top)}, 90th pct {_money(wage['p90'], top)}; "
         f"employment {employment}{basis}"
@@ -192,64 +194,87 @@ def write_text(data: dict[str, Any], out: TextIO) -> None:
     outlook = data["outlook"]
     bright = {True: "yes", False: "no", None: "n/a"}[outlook["bright"]]
     openings = "n/a" if outlook["openings"] is None else f"{outlook['openings'] * 1000:,.0f}"
-    line(
+    lines.append(
         f"Outlook 2024–34: growth {_num(outlook['growth_pct'], 1)}%, "
         f"openings {openings} a year, bright outlook: {bright}"
     )
+    return lines
+
+
+def _exposure(data: dict[str, Any]) -> list[str]:
     exposure = data["exposure"]
     human, gpt4 = exposure["eloundou"]["human"], exposure["eloundou"]["gpt4"]
-    line()
-    line("Exposure references")
-    line(
-        f"  Eloundou et al. human  alpha {_num(human['alpha'])} beta {_num(human['beta'])} "
-        f"gamma {_num(human['gamma'])}"
-    )
-    line(
-        f"  Eloundou et al. GPT-4  alpha {_num(gpt4['alpha'])} beta {_num(gpt4['beta'])} "
-        f"gamma {_num(gpt4['gamma'])}"
-    )
-    line(f"  Microsoft AI applicability: {_num(exposure['microsoft_applicability'], 3)}")
     anthropic = exposure["anthropic"]
-    line(
+    return [
+        "",
+        "Exposure references",
+        f"  Eloundou et al. human  alpha {_num(human['alpha'])} beta {_num(human['beta'])} "
+        f"gamma {_num(human['gamma'])}",
+        f"  Eloundou et al. GPT-4  alpha {_num(gpt4['alpha'])} beta {_num(gpt4['beta'])} "
+        f"gamma {_num(gpt4['gamma'])}",
+        f"  Microsoft AI applicability: {_num(exposure['microsoft_applicability'], 3)}",
         f"  Anthropic observed usage: {_num(anthropic['usage_pct'], 3)}% of conversations "
-        f"({anthropic['tasks_matched']} of {anthropic['tasks_total']} tasks matched)"
-    )
-    line()
-    line(f"Tasks ({len(data['tasks'])})")
+        f"({anthropic['tasks_matched']} of {anthropic['tasks_total']} tasks matched)",
+    ]
+
+
+def _tasks(data: dict[str, Any]) -> list[str]:
+    lines = ["", f"Tasks ({len(data['tasks'])})"]
     for task in data["tasks"]:
         marks = [task["task_type"] or "unrated"]
         if task["human_label"]:
             marks.append(f"human {task['human_label']}")
         if task["gpt4_label"]:
             marks.append(f"GPT-4 {task['gpt4_label']}")
-        line(f"  [{task['task_id']}] {task['task']} ({', '.join(marks)})")
+        lines.append(f"  [{task['task_id']}] {task['task']} ({', '.join(marks)})")
+    return lines
+
+
+def _ratings(data: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     for key, heading in (("onet_skills", "O*NET skills"), ("onet_knowledge", "O*NET knowledge")):
-        line()
-        line(f"{heading} (importance 1–5, level 0–7)")
+        lines.append("")
+        lines.append(f"{heading} (importance 1–5, level 0–7)")
         for r in data[key]:
-            line(f"  {r['name']:<40} {_num(r['importance'])}  {_num(r['level'])}")
+            lines.append(f"  {r['name']:<40} {_num(r['importance'])}  {_num(r['level'])}")
+    return lines
+
+
+def _technology(data: dict[str, Any]) -> list[str]:
     tech = data["technology"]
-    if tech:
-        line()
-        line(f"Technology ({len(tech)}; * hot, + in demand)")
-        shown = [
-            t["example"] + ("*" if t["hot"] else "") + ("+" if t["in_demand"] else "") for t in tech
-        ]
-        line(textwrap.fill(", ".join(shown), width=96, initial_indent="  ", subsequent_indent="  "))
+    if not tech:
+        return []
+    shown = [
+        t["example"] + ("*" if t["hot"] else "") + ("+" if t["in_demand"] else "") for t in tech
+    ]
+    return [
+        "",
+        f"Technology ({len(tech)}; * hot, + in demand)",
+        textwrap.fill(", ".join(shown), width=96, initial_indent="  ", subsequent_indent="  "),
+    ]
+
+
+def _esco(data: dict[str, Any]) -> list[str]:
     esco = data["esco"]
-    line()
     linked = ", ".join(f"{e['label']} ({e['method']})" for e in esco["occupations"]) or "none"
-    line(f"ESCO occupations: {linked}")
-    line(
+    lines = [
+        "",
+        f"ESCO occupations: {linked}",
         f"ESCO essential skills ({len(esco['essential_skills'])}; "
-        f"{esco['optional_count']} optional not listed)"
-    )
-    for skill in esco["essential_skills"][:TOP_ESCO_TEXT]:
-        line(f"  {skill['label']}")
+        f"{esco['optional_count']} optional not listed)",
+    ]
+    lines.extend(f"  {skill['label']}" for skill in esco["essential_skills"][:TOP_ESCO_TEXT])
     if len(esco["essential_skills"]) > TOP_ESCO_TEXT:
-        line(f"  … {len(esco['essential_skills']) - TOP_ESCO_TEXT} more (use --json for all)")
-    line()
-    line("Sources")
+        lines.append(
+            f"  … {len(esco['essential_skills']) - TOP_ESCO_TEXT} more (use --json for all)"
+        )
+    return lines
+
+
+def _sources(data: dict[str, Any]) -> list[str]:
+    indented = textwrap.TextWrapper(width=96, initial_indent="    ", subsequent_indent="    ")
+    lines = ["", "Sources"]
     for source in data["sources"]:
-        line(f"  {source['dataset']} — {source['licence']}")
-        line(indented.fill(source["attribution"]))
+        lines.append(f"  {source['dataset']} — {source['licence']}")
+        lines.append(indented.fill(source["attribution"]))
+    return lines

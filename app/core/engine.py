@@ -152,6 +152,37 @@ def profile_filters(profile: Profile) -> Filters:
     )
 
 
+def _onet_levels(profile: Profile, data: OccupationData, index: int) -> np.ndarray:
+    """The occupation's O*NET skill and knowledge levels with the profile's own on top."""
+    levels = data.level[index].copy()
+    epos = {e: j for j, e in enumerate(data.elements)}
+    for s in profile.skills:
+        if s.kind != "onet":
+            continue
+        j = epos.get(s.value)
+        if j is None:
+            raise ProfileError(f"skills: unknown O*NET skill or knowledge element {s.value}")
+        if s.level is not None:
+            levels[j] = s.level
+        elif not np.isfinite(levels[j]):
+            levels[j] = DEFAULT_ONET_LEVEL
+    return levels
+
+
+def _technology(profile: Profile, data: OccupationData, index: int) -> tuple[np.ndarray, list[str]]:
+    """The occupation's technology with the profile's on top; the names not recognised."""
+    tech = data.tech[index].copy()
+    unknown: list[str] = []
+    for s in profile.skills:
+        if s.kind == "technology":
+            j = data.tech_examples.get(s.value.lower())
+            if j is None:
+                unknown.append(s.value)
+            else:
+                tech[j] = max(tech[j], 1.0)
+    return tech, unknown
+
+
 class Engine:
     """Loads the catalog, the transitions resource and the embeddings once; thread-safe reads."""
 
@@ -231,29 +262,56 @@ class Engine:
     # ---- profiles
 
     def resolve(self, profile: Profile) -> ResolvedProfile:
-        ctx = self.context()
-        data = ctx.data
-        if profile.occupation_code:
-            from app.core.catalog import normalise_code
-
-            index = data.index(normalise_code(profile.occupation_code))
-            resolved_by, role_score = "code", None
-        elif profile.role:
-            found = self.matcher.match_title(profile.role, top_k=1)
-            if not found or found[0].score < ROLE_MATCH_MIN:
-                raise ProfileError(
-                    f"occupation.role: no occupation matches {profile.role!r}; give an O*NET code instead"
-                )
-            index, resolved_by, role_score = data.index(found[0].code), "role", found[0].score
-        else:
-            raise ProfileError("occupation: give a code (e.g. 43-4051.00) or a role (a job title)")
+        data = self.context().data
+        index, resolved_by, role_score = self._occupation(profile)
         validate_task_ids(profile, set(data.task_text))
         shares = profile.task_weights(data.task_types)
         texts = tuple(
             data.task_text[t.task_id] if t.task_id is not None else (t.text or "")
             for t in profile.tasks
         )
-        # Skills: the occupation's (unless the profile opts out) plus the listed ESCO and text ones.
+        skill_rows, matched, unmatched, skills_source = self._skill_rows(profile, index)
+        levels = _onet_levels(profile, data, index)
+        tech, unknown_tech = _technology(profile, data, index)
+        return ResolvedProfile(
+            profile=profile,
+            index=index,
+            resolved_by=resolved_by,
+            role_score=role_score,
+            task_ids=tuple(t.task_id for t in profile.tasks),
+            texts=texts,
+            shares=tuple(shares),
+            skill_rows=skill_rows,
+            skills_source=skills_source,
+            matched_skills=tuple(matched),
+            unmatched_skills=tuple(unmatched),
+            unknown_technology=tuple(unknown_tech),
+            levels=levels,
+            tech=tech,
+        )
+
+    def _occupation(self, profile: Profile) -> tuple[int, str, float | None]:
+        """The profile's occupation row, how it was found ("code" or "role") and the match score."""
+        data = self.context().data
+        if profile.occupation_code:
+            from app.core.catalog import normalise_code
+
+            return data.index(normalise_code(profile.occupation_code)), "code", None
+        if profile.role:
+            found = self.matcher.match_title(profile.role, top_k=1)
+            if not found or found[0].score < ROLE_MATCH_MIN:
+                raise ProfileError(
+                    f"occupation.role: no occupation matches {profile.role!r}; give an O*NET code instead"
+                )
+            return data.index(found[0].code), "role", found[0].score
+        raise ProfileError("occupation: give a code (e.g. 43-4051.00) or a role (a job title)")
+
+    def _skill_rows(
+        self, profile: Profile, index: int
+    ) -> tuple[np.ndarray, list[dict[str, Any]], list[str], str]:
+        """The person's ESCO skills: the occupation's (unless the profile opts out) plus the listed
+        ESCO and free-text ones; the free texts matched and not; where the skills came from."""
+        data = self.context().data
         rows: list[int] = []
         matched: list[dict[str, Any]] = []
         unmatched: list[str] = []
@@ -278,44 +336,7 @@ class Engine:
             skills_source = "occupation+profile" if profile.skills else "occupation"
         else:
             skills_source = "profile"
-        skill_rows = np.array(sorted(set(rows)), dtype=np.int64)
-        levels = data.level[index].copy()
-        epos = {e: j for j, e in enumerate(data.elements)}
-        for s in profile.skills:
-            if s.kind != "onet":
-                continue
-            j = epos.get(s.value)
-            if j is None:
-                raise ProfileError(f"skills: unknown O*NET skill or knowledge element {s.value}")
-            if s.level is not None:
-                levels[j] = s.level
-            elif not np.isfinite(levels[j]):
-                levels[j] = DEFAULT_ONET_LEVEL
-        tech = data.tech[index].copy()
-        unknown_tech: list[str] = []
-        for s in profile.skills:
-            if s.kind == "technology":
-                j = data.tech_examples.get(s.value.lower())
-                if j is None:
-                    unknown_tech.append(s.value)
-                else:
-                    tech[j] = max(tech[j], 1.0)
-        return ResolvedProfile(
-            profile=profile,
-            index=index,
-            resolved_by=resolved_by,
-            role_score=role_score,
-            task_ids=tuple(t.task_id for t in profile.tasks),
-            texts=texts,
-            shares=tuple(shares),
-            skill_rows=skill_rows,
-            skills_source=skills_source,
-            matched_skills=tuple(matched),
-            unmatched_skills=tuple(unmatched),
-            unknown_technology=tuple(unknown_tech),
-            levels=levels,
-            tech=tech,
-        )
+        return np.array(sorted(set(rows)), dtype=np.int64), matched, unmatched, skills_source
 
     def encode_tasks(
         self, resolved: ResolvedProfile, progress: Progress = NULL_PROGRESS

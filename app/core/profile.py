@@ -319,33 +319,8 @@ def _tasks(value: Any) -> tuple[tuple[ProfileTask, ...], list[str]]:
     notes: list[str] = []
     for i, entry in enumerate(value):
         name = f"tasks[{i}]"
-        item = entry
-        if isinstance(entry, int) and not isinstance(entry, bool):
-            item = {"task_id": entry}
-        elif isinstance(entry, str):
-            item = {"text": entry}
-        if not isinstance(item, Mapping):
-            raise ProfileError(f"{name}: expected an object, got {_kind(item)}")
-        extra = sorted(set(item) - {"task_id", "text", "share"})
-        if extra:
-            raise ProfileError(f"{name}.{extra[0]}: unknown field")
-        task_id = item.get("task_id")
-        text = item.get("text")
-        if task_id is None and text is None:
-            raise ProfileError(f"{name}: needs a task_id or a text")
-        if task_id is not None and (
-            isinstance(task_id, bool) or not isinstance(task_id, int) or task_id <= 0
-        ):
-            raise ProfileError(f"{name}.task_id: expected a positive whole number")
-        if task_id is not None and task_id > MAX_TASK_ID:
-            raise ProfileError(f"{name}.task_id: too large to be an O*NET task ID")
-        text_value = _text(text, f"{name}.text") if text is not None else None
-        share: float | None = None
-        if item.get("share") is not None:
-            share = _number(item["share"], f"{name}.share")
-            if share < 0:
-                raise ProfileError(f"{name}.share: must not be negative")
-        task = ProfileTask(task_id, text_value, share)
+        task = _task(entry, name)
+        share = task.share
         key = task.key()
         if key in seen:
             # The same task listed twice: keep one, with the shares added.
@@ -363,6 +338,37 @@ def _tasks(value: Any) -> tuple[tuple[ProfileTask, ...], list[str]]:
     if shares and max(shares) <= 0:
         raise ProfileError("tasks: every share is 0; give at least one task a positive share")
     return tuple(out), notes
+
+
+def _task(entry: Any, name: str) -> ProfileTask:
+    """One task of the list: an object, or a bare task ID or text."""
+    item = entry
+    if isinstance(entry, int) and not isinstance(entry, bool):
+        item = {"task_id": entry}
+    elif isinstance(entry, str):
+        item = {"text": entry}
+    if not isinstance(item, Mapping):
+        raise ProfileError(f"{name}: expected an object, got {_kind(item)}")
+    extra = sorted(set(item) - {"task_id", "text", "share"})
+    if extra:
+        raise ProfileError(f"{name}.{extra[0]}: unknown field")
+    task_id = item.get("task_id")
+    text = item.get("text")
+    if task_id is None and text is None:
+        raise ProfileError(f"{name}: needs a task_id or a text")
+    if task_id is not None and (
+        isinstance(task_id, bool) or not isinstance(task_id, int) or task_id <= 0
+    ):
+        raise ProfileError(f"{name}.task_id: expected a positive whole number")
+    if task_id is not None and task_id > MAX_TASK_ID:
+        raise ProfileError(f"{name}.task_id: too large to be an O*NET task ID")
+    text_value = _text(text, f"{name}.text") if text is not None else None
+    share: float | None = None
+    if item.get("share") is not None:
+        share = _number(item["share"], f"{name}.share")
+        if share < 0:
+            raise ProfileError(f"{name}.share: must not be negative")
+    return ProfileTask(task_id, text_value, share)
 
 
 def _skills(value: Any) -> tuple[tuple[ProfileSkill, ...], list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -82,13 +83,34 @@ def _load(db: Database) -> OccupationData:
     )
     codes = [str(r[0]) for r in rows]
     pos = {c: i for i, c in enumerate(codes)}
-    n = len(codes)
     col = [np.array([_float(r[k]) for r in rows]) for k in range(3, 8)]
-
     skills = db.skills()
     skill_uris = [str(u) for u, _ in skills]
     skill_pos = {u: i for i, u in enumerate(skill_uris)}
+    return OccupationData(
+        codes=codes,
+        pos=pos,
+        titles=[str(r[1]) for r in rows],
+        descriptions=[str(r[2]) for r in rows],
+        job_zone=col[0],
+        wage=col[1],
+        growth=col[2],
+        openings=col[3],
+        bright=col[4],
+        skill_uris=skill_uris,
+        skill_labels=[str(lab) for _, lab in skills],
+        skill_pos=skill_pos,
+        **_esco_skills(db, codes, skill_pos),
+        **_onet_ratings(db, pos),
+        **_tasks_and_activities(db, pos),
+        **_technology(db, pos),
+        prerequisites=_prerequisites(db, skill_pos),
+    )
 
+
+def _esco_skills(db: Database, codes: list[str], skill_pos: dict[str, int]) -> dict[str, Any]:
+    """Each occupation's ESCO skills with the shares of its linked ESCO occupations that list
+    them essential or optional."""
     # Links O*NET → ESCO occupations; a database built before the crosswalk falls back to a join
     # on ISCO-08 unit groups. Skill counts are aggregated in SQL (123,788 links).
     has_links = bool(db.rows("SELECT 1 FROM onet_esco LIMIT 1"))
@@ -128,12 +150,21 @@ def _load(db: Database) -> OccupationData:
         occ_ess.append((arr[:, 1] / count).astype(np.float32))
         occ_opt.append((arr[:, 2] / count).astype(np.float32))
         occ_links.append(link_count.get(code, 0))
+    return {
+        "occ_skills": occ_skills,
+        "occ_essential": occ_ess,
+        "occ_optional": occ_opt,
+        "occ_esco_links": occ_links,
+    }
 
+
+def _onet_ratings(db: Database, pos: dict[str, int]) -> dict[str, Any]:
+    """O*NET skill and knowledge importance and level per occupation."""
     elements_rows = db.rows("SELECT element_id, name FROM onet_elements ORDER BY element_id")
     elements = [str(e) for e, _ in elements_rows]
     epos = {e: j for j, e in enumerate(elements)}
-    importance = np.full((n, len(elements)), np.nan)
-    level = np.full((n, len(elements)), np.nan)
+    importance = np.full((len(pos), len(elements)), np.nan)
+    level = np.full((len(pos), len(elements)), np.nan)
     for code, element, im, lv in db.rows(
         "SELECT code, element_id, importance, level FROM onet_ratings"
     ):
@@ -142,7 +173,17 @@ def _load(db: Database) -> OccupationData:
             continue
         importance[oi, oj] = _float(im)
         level[oi, oj] = _float(lv)
+    return {
+        "elements": elements,
+        "element_names": [str(name) for _, name in elements_rows],
+        "importance": importance,
+        "level": level,
+    }
 
+
+def _tasks_and_activities(db: Database, pos: dict[str, int]) -> dict[str, Any]:
+    """Tasks, and the work activities (DWA, IWA) each occupation performs, weighted by task."""
+    n = len(pos)
     task_rows = db.rows("SELECT task_id, code, task, task_type FROM tasks ORDER BY task_id")
     task_ids = np.array([int(r[0]) for r in task_rows], dtype=np.int64)
     task_codes = [str(r[1]) for r in task_rows]
@@ -176,7 +217,21 @@ def _load(db: Database) -> OccupationData:
         dwa[pos[owner], j] += weight
         if dwa_iwa.get(str(dwa_id), -1) >= 0:
             iwa[pos[owner], dwa_iwa[str(dwa_id)]] += weight
+    return {
+        "dwa": dwa,
+        "iwa": iwa,
+        "dwa_iwa": dwa_iwa_columns,
+        "task_ids": task_ids,
+        "task_codes": task_codes,
+        "task_types": task_types,
+        "task_text": {int(r[0]): str(r[2]) for r in task_rows},
+        "occ_task_rows": [np.array(per_occ.get(i, []), dtype=np.int64) for i in range(n)],
+        "task_dwa_rows": dict(task_dwa_rows),
+    }
 
+
+def _technology(db: Database, pos: dict[str, int]) -> dict[str, Any]:
+    """The technology (commodity classes) each occupation uses; hot and in-demand weigh more."""
     commodities = [
         (int(c), str(t))
         for c, t in db.rows(
@@ -185,7 +240,7 @@ def _load(db: Database) -> OccupationData:
         )
     ]
     cpos = {c: j for j, (c, _) in enumerate(commodities)}
-    tech = np.zeros((n, len(commodities)), dtype=np.float32)
+    tech = np.zeros((len(pos), len(commodities)), dtype=np.float32)
     tech_examples: dict[str, int] = {t.lower(): cpos[c] for c, t in commodities}
     for code, example, commodity, hot, demand in db.rows(
         "SELECT code, example, commodity_code, hot, in_demand FROM technology_skills"
@@ -195,7 +250,15 @@ def _load(db: Database) -> OccupationData:
         j = cpos[int(commodity)]
         tech[pos[code], j] = max(tech[pos[code], j], 1.0 + 0.5 * (int(hot) + int(demand)))
         tech_examples.setdefault(str(example).lower(), j)
+    return {
+        "tech": tech,
+        "tech_titles": [t for _, t in commodities],
+        "tech_examples": tech_examples,
+    }
 
+
+def _prerequisites(db: Database, skill_pos: dict[str, int]) -> dict[int, set[int]]:
+    """ESCO skill row → the rows it builds on (essential relations and broader skills)."""
     prerequisites: dict[int, set[int]] = defaultdict(set)
     for skill, related, kind in db.rows(
         "SELECT skill_uri, related_uri, relation_type FROM esco_skill_relations"
@@ -208,39 +271,4 @@ def _load(db: Database) -> OccupationData:
         if a is not None and b is not None and a != b:
             # A broader skill is the foundation its narrower skills build on.
             prerequisites[a].add(b)
-
-    return OccupationData(
-        codes=codes,
-        pos=pos,
-        titles=[str(r[1]) for r in rows],
-        descriptions=[str(r[2]) for r in rows],
-        job_zone=col[0],
-        wage=col[1],
-        growth=col[2],
-        openings=col[3],
-        bright=col[4],
-        skill_uris=skill_uris,
-        skill_labels=[str(lab) for _, lab in skills],
-        skill_pos=skill_pos,
-        occ_skills=occ_skills,
-        occ_essential=occ_ess,
-        occ_optional=occ_opt,
-        occ_esco_links=occ_links,
-        elements=elements,
-        element_names=[str(name) for _, name in elements_rows],
-        importance=importance,
-        level=level,
-        dwa=dwa,
-        iwa=iwa,
-        dwa_iwa=dwa_iwa_columns,
-        tech=tech,
-        tech_titles=[t for _, t in commodities],
-        tech_examples=tech_examples,
-        task_ids=task_ids,
-        task_codes=task_codes,
-        task_types=task_types,
-        task_text={int(r[0]): str(r[2]) for r in task_rows},
-        occ_task_rows=[np.array(per_occ.get(i, []), dtype=np.int64) for i in range(n)],
-        task_dwa_rows=dict(task_dwa_rows),
-        prerequisites=dict(prerequisites),
-    )
+    return dict(prerequisites)
