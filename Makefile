@@ -108,4 +108,4 @@ test-dist: sysdeps setup
 	$(PY) -m pytest -q -m dist tests/packaging
 
 clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .coverage
