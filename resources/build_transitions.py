@@ -255,7 +255,10 @@ def component_stack(
     """[C, n, n] component values A (row) → B (column); fills `nearest` (other task per task)."""
     im = np.nan_to_num(data.importance)
     onet_sim = _cosine_matrix(im)
-    activity = 0.5 * _coverage_matrix(data.dwa) + 0.5 * _coverage_matrix(data.iwa)
+    dwa_share = config.DWA_SHARE
+    activity = dwa_share * _coverage_matrix(data.dwa) + (1.0 - dwa_share) * _coverage_matrix(
+        data.iwa
+    )
     return np.stack(
         [
             _cosine_matrix(vectors["task_embedding"]),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core.transitions.config import COMPONENTS, Weights, task_weight
+from app.core.transitions.config import COMPONENTS, DWA_SHARE, Weights, task_weight
 from app.core.transitions.data import OccupationData
 from app.core.transitions.resource import TransitionsResource
 from app.core.transitions.skills import NeedTable, SkillSpace, credit
@@ -138,9 +138,9 @@ def source_components(ctx: GraphContext, src: Source) -> np.ndarray:
                 np.nan_to_num(src.importance), np.nan_to_num(data.importance)
             )
     if src.dwa.sum() > 0:
-        comps[:, col["activity_coverage"]] = 0.5 * coverage_row(
-            src.dwa, data.dwa
-        ) + 0.5 * coverage_row(src.iwa, data.iwa)
+        comps[:, col["activity_coverage"]] = DWA_SHARE * coverage_row(src.dwa, data.dwa) + (
+            1.0 - DWA_SHARE
+        ) * coverage_row(src.iwa, data.iwa)
     if src.tech.sum() > 0:
         comps[:, col["technology_coverage"]] = coverage_row(src.tech, data.tech)
     return comps

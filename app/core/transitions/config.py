@@ -88,6 +88,9 @@ class Weights:
         return cls(**{k: float(v) for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
+# activity_coverage: this share from B's detailed work activities (DWA) that A performs, the
+# rest from the intermediate ones (IWA).
+DWA_SHARE = 0.5
 # Skill pairs at least this similar are stored; the partial threshold is above.
 NEIGHBOUR_MIN = 0.6
 # Neighbours stored per occupation in transitions.npz; a target within a source's best
