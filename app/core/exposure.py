@@ -1,5 +1,4 @@
-"""Exposure: a task statement's estimate (the model blended with the work-activity vote), a
-person's per-task scores with published labels, profile measures and reference measures."""
+"""Exposure: a task's estimate (model + work-activity vote), a person's measures, references."""
 
 from __future__ import annotations
 

@@ -1,10 +1,8 @@
-"""Free text → occupations (job titles), ESCO skills and O*NET tasks: embeddings + lexical signal.
+"""Free text → occupations (job titles), ESCO skills and O*NET tasks: embeddings + lexical signal."""
 
-corpus (results, what is searched) · lexicon and normalise (reading a title) · spelling ·
-lexical and vector (the two indexes) · titles (the title index and its cache) · query (reading a
-typed query) · matcher (the `Matcher` that combines them).
-"""
-
+# corpus (results, what is searched) · lexicon and normalise (reading a title) · spelling ·
+# lexical and vector (the two indexes) · titles (the title index and its cache) · query (reading a
+# typed query) · matcher (the `Matcher` that combines them).
 from app.core.db import TitleRow
 from app.core.search.corpus import (
     OccupationMatch,

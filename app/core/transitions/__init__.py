@@ -1,10 +1,8 @@
-"""Transitions: from an occupation or a person's profile to the occupations they could move to.
+"""Transitions: from an occupation or a profile to the occupations one could move to."""
 
-config (the one set of rules) · data (the occupations) · resource (transitions.npz) · skills
-(skill space, needs, gaps) · components (the score) · moves (ranked, filtered moves) · learning
-(what to learn first) · paths (multi-step paths).
-"""
-
+# config (the one set of rules) · data (the occupations) · resource (transitions.npz) · skills
+# (skill space, needs, gaps) · components (the score) · moves (ranked, filtered moves) · learning
+# (what to learn first) · paths (multi-step paths).
 from app.core.transitions.components import GraphContext, Source, live_scores
 from app.core.transitions.config import (
     COMPONENTS,

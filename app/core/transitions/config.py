@@ -1,8 +1,9 @@
-"""The one set of transition rules, shared by the build, the engine, the CLI and the GUI.
+"""The one set of transition rules, shared by the build, the engine, the CLI and the GUI."""
 
-The components and their weights, the skill thresholds, the task weights (Core 2 : Supplemental
-1), exposure beta (E1 + 0.5·E2), the filters and their one acceptance test, and the path rules.
-"""
+# The components and their weights, the skill thresholds, the task weights (Core 2 :
+# Supplemental 1), exposure beta (E1 + 0.5·E2), the filters and their one acceptance test, and
+# the path rules. Change a weight here, then `make index`: the app reads the weights that
+# transitions.npz was built with (docs/architecture.md).
 
 from __future__ import annotations
 
