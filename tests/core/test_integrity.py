@@ -135,6 +135,7 @@ def test_every_build_script_that_writes_a_bundled_file_records_it(script: str) -
     assert "checksums.json" not in source  # nobody writes the manifest by hand
 
 
+@pytest.mark.model  # load_search starts the model
 def test_verification_runs_off_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's first job checks everything; the GUI thread never hashes a bundled file."""
     import threading
