@@ -188,8 +188,8 @@ def test_smoke_test_command(offline_env: dict[str, str], tmp_path: Path) -> None
 
 def test_counts_use_plural_forms(qtbot: QtBot, qapp: Any, window: Any) -> None:
     """Should-fix: "1 tasks", "opens 1 other moves"."""
-    from app.core.graph import LearningStep
-    from app.ui.pages.pathways_page import reason_text
+    from app.core.transitions import LearningStep
+    from app.ui.wording import reason_text
 
     translators = install_translators(qapp, "en")
     try:
